@@ -1,0 +1,29 @@
+// `npm run bench`: every benchmark prints figures (not pass/fail). Each area contributes a
+// function returning its lines; a failing benchmark is reported and the others still run.
+import { performance } from 'node:perf_hooks';
+
+type Bench = { readonly name: string; readonly load: () => Promise<() => Promise<string[]>> };
+
+const BENCHES: readonly Bench[] = [
+  { name: 'front end (parse)', load: async () => (await import('./parse.js')).benchParse },
+  { name: 'front end (check)', load: async () => (await import('./check.js')).benchCheck },
+];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  for (const bench of BENCHES) {
+    if (only.length > 0 && !only.some((o) => bench.name.includes(o))) continue;
+    process.stdout.write(`\n== ${bench.name}\n`);
+    const started = performance.now();
+    try {
+      const run = await bench.load();
+      for (const line of await run()) process.stdout.write(`  ${line}\n`);
+    } catch (e) {
+      process.stdout.write(`  failed: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    }
+    process.stdout.write(`  (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  }
+}
+
+await main();

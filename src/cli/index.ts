@@ -1,0 +1,74 @@
+// `kproof`: one commander program; each verb registers itself from its own file.
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import type { CliContext } from './context.js';
+import { register as registerCheck } from './check.js';
+
+const require = createRequire(import.meta.url);
+
+function packageVersion(): string {
+  for (const candidate of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = require(candidate) as { name?: string; version?: string };
+      if (pkg.name === 'kproof' && pkg.version) return pkg.version;
+    } catch {
+      // try the next layout (src/ under vitest, dist/src/ when built)
+    }
+  }
+  return '0.0.0';
+}
+
+const EXAMPLES = `
+Examples:
+  $ kproof check specs/examples/counter.kspec        parse, resolve and type-check
+  $ kproof check --json specs/**/*.kspec             diagnostics as JSON
+  $ kproof fmt --check specs/examples/counter.kspec  is the file formatted?
+  $ kproof fmt --write specs/examples/*.kspec        format in place
+
+Exit codes: 0 clean / proved, 1 not proved or violated, 2 malformed input or misuse.`;
+
+export function defaultContext(): CliContext & { readonly code: () => number } {
+  let code: 0 | 1 | 2 = 0;
+  const isTTY = Boolean(process.stdout.isTTY);
+  return {
+    cwd: process.cwd(),
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    isTTY,
+    color: isTTY && !process.env['NO_COLOR'] && process.env['TERM'] !== 'dumb',
+    exitWith: (c) => {
+      if (c > code) code = c;
+    },
+    code: () => code,
+  };
+}
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('kproof')
+    .description('Prove Kubernetes controllers correct, or get a counterexample.')
+    .version(packageVersion(), '-V, --version')
+    .showHelpAfterError()
+    .addHelpText('after', EXAMPLES)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
+  registerCheck(program, ctx);
+  for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
+  return program;
+}
+
+/** Runs the CLI and returns its exit code; never throws for bad input. */
+export async function main(argv: readonly string[], ctx = defaultContext()): Promise<number> {
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit "successfully" through the same path as usage errors
+      if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      return 2;
+    }
+    ctx.err(`kproof: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  return ctx.code();
+}

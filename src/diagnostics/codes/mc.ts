@@ -1,0 +1,1 @@
+export const MC_CODES = {} as const;

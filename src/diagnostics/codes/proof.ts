@@ -1,0 +1,1 @@
+export const PROOF_CODES = {} as const;

@@ -1,0 +1,3 @@
+export const TYPE_CODES = {
+  KSP040: 'type mismatch',
+} as const;

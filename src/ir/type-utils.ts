@@ -1,0 +1,71 @@
+import type { Type } from './types.js';
+
+export const BOOL: Type = { kind: 'bool' };
+export const INT: Type = { kind: 'int' };
+export const STRING: Type = { kind: 'string' };
+
+export function typeEquals(a: Type, b: Type): boolean {
+  switch (a.kind) {
+    case 'bool':
+    case 'int':
+    case 'string':
+      return b.kind === a.kind;
+    case 'seq':
+    case 'set':
+    case 'option':
+      return b.kind === a.kind && typeEquals(a.elem, (b as typeof a).elem);
+    case 'map':
+      return b.kind === 'map' && typeEquals(a.key, b.key) && typeEquals(a.value, b.value);
+    case 'tuple':
+      return b.kind === 'tuple' && a.elems.length === b.elems.length && a.elems.every((t, i) => typeEquals(t, b.elems[i]!));
+    case 'record':
+    case 'enum':
+    case 'abstract':
+      return b.kind === a.kind && a.name === (b as typeof a).name;
+    case 'fn':
+      return (
+        b.kind === 'fn' &&
+        a.params.length === b.params.length &&
+        a.params.every((t, i) => typeEquals(t, b.params[i]!)) &&
+        typeEquals(a.result, b.result)
+      );
+  }
+}
+
+/** The last segment of a qualified name, as users wrote it. */
+export function shortName(qname: string): string {
+  const dot = qname.lastIndexOf('.');
+  return dot < 0 ? qname : qname.slice(dot + 1);
+}
+
+/** kspec syntax for a type; declared types print by their short name unless `qualified`. */
+export function typeToString(t: Type, qualified = false): string {
+  const name = (n: string) => (qualified ? n : shortName(n));
+  switch (t.kind) {
+    case 'bool':
+      return 'Bool';
+    case 'int':
+      return 'Int';
+    case 'string':
+      return 'String';
+    case 'seq':
+      return `Seq<${typeToString(t.elem, qualified)}>`;
+    case 'set':
+      return `Set<${typeToString(t.elem, qualified)}>`;
+    case 'option':
+      return `Option<${typeToString(t.elem, qualified)}>`;
+    case 'map':
+      return `Map<${typeToString(t.key, qualified)}, ${typeToString(t.value, qualified)}>`;
+    case 'tuple':
+      return `(${t.elems.map((e) => typeToString(e, qualified)).join(', ')})`;
+    case 'record':
+    case 'enum':
+    case 'abstract':
+      return name(t.name);
+    case 'fn': {
+      const params = t.params.map((p) => typeToString(p, qualified));
+      const lhs = params.length === 1 ? params[0]! : `(${params.join(', ')})`;
+      return `${lhs} -> ${typeToString(t.result, qualified)}`;
+    }
+  }
+}
