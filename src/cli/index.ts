@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import type { CliContext } from './context.js';
 import { register as registerCheck } from './check.js';
+import { register as registerFmt } from './fmt.js';
 
 const require = createRequire(import.meta.url);
 
@@ -52,6 +53,7 @@ export function buildProgram(ctx: CliContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
   registerCheck(program, ctx);
+  registerFmt(program, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
   return program;
 }

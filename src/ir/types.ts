@@ -166,6 +166,11 @@ export interface ConstDecl {
 export interface AssumeDecl {
   readonly name?: string;
   readonly expr: Expr;
+  /**
+   * set in an instance when the assume mentions (directly or through the defs it calls) a symbol
+   * the instance binds: it is then an obligation to prove, no longer an assumption
+   */
+  readonly obligation?: boolean;
   readonly span: Span;
 }
 
@@ -228,7 +233,9 @@ export type FactRef =
 
 export type JustificationArg =
   | { readonly kind: 'expr'; readonly expr: Expr }
-  | { readonly kind: 'fact'; readonly fact: FactRef };
+  | { readonly kind: 'fact'; readonly fact: FactRef }
+  /** a def named for a function-typed lemma parameter (`q: Int -> Pred`); its signature matches the parameter's */
+  | { readonly kind: 'def'; readonly def: QName };
 
 export type BuiltinRule = 'invariant' | 'smt' | 'wf1' | 'sf1' | 'rank' | 'stable' | 'ptl';
 
@@ -280,7 +287,14 @@ export interface ModuleIR {
   /** true when the module has abstract types or defs */
   readonly generic: boolean;
   /** set for a module made by `instance`: the generic module and what it was given */
-  readonly instanceOf?: { readonly module: string; readonly types: ReadonlyMap<QName, Type>; readonly defs: ReadonlyMap<QName, QName>; readonly span: Span };
+  readonly instanceOf?: {
+    readonly module: string;
+    readonly types: ReadonlyMap<QName, Type>;
+    readonly defs: ReadonlyMap<QName, QName>;
+    /** constants of the generic module given a value (already substituted into this module) */
+    readonly consts?: ReadonlyMap<QName, Expr>;
+    readonly span: Span;
+  };
   readonly abstractTypes: readonly QName[];
   readonly records: readonly RecordDecl[];
   readonly enums: readonly EnumDecl[];

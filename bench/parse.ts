@@ -1,0 +1,106 @@
+// Front-end parse benchmark: a generated 10,000-line spec, lexed, parsed to a CST and built into
+// an AST. Figures are medians after warm-up (the parser is built once per process, as in use).
+import { performance } from 'node:perf_hooks';
+import { lineStarts } from '../src/diagnostics/index.js';
+import { parseModule } from '../src/syntax/index.js';
+import { lex } from '../src/syntax/lex.js';
+import { kspecParser } from '../grammar/parser.js';
+
+/** One self-contained group of declarations (about 45 lines); `i` keeps its names unique. */
+function block(i: number): string {
+  return `
+// block ${i}: a controller and its proofs
+enum Phase${i} { Idle${i}, Running${i}(step: Int, owner: String), Done${i}(code: Int) }
+record Obj${i} {
+  name: String
+  replicas: Int
+  labels: Map<String, String>
+  phase: Phase${i}
+}
+const MAX${i}: Int
+assume max${i}_pos: MAX${i} > 0
+def grow${i}(o: Obj${i}): Obj${i} = { o with replicas: o.replicas + 1 }
+def ready${i}(o: Obj${i}): Bool =
+  match o.phase { Running${i}(s, _) => s >= MAX${i}, Done${i}(c) => c == 0, _ => false }
+def total${i}(xs: Seq<Int>, k: Int): Int = if k <= 0 then 0 else let y = k * 2 in y + xs.len()
+def names${i}(m: Map<String, Obj${i}>): Set<String> = { n for n in m.keys() }
+machine Ctl${i} {
+  var objs: Map<String, Obj${i}>
+  var queue: Seq<String>
+  var count: Int
+  init { objs == Map {} && queue == [] && count == 0 }
+  action enqueue(n: String in {"a", "b", "c"}) {
+    require !(n in objs) && count < MAX${i}
+    queue' = queue.push(n)
+    count' = count + 1
+  }
+  action reconcile(k: Int in 0..MAX${i}) {
+    require queue.len() > 0 && k < count
+    objs' = objs.insert(queue[0], Obj${i} { name: queue[0], replicas: k, labels: Map {}, phase: Idle${i} })
+    queue' = []
+  }
+  fair weak enqueue(*)
+  fair strong reconcile(*)
+}
+theorem bounded${i}: Ctl${i} |= [](0 <= count && count <= MAX${i})
+proof by invariant
+theorem settles${i}: Ctl${i} |= forall k: Int :: (count < MAX${i} && MAX${i} - count == k) ~> (count == MAX${i} || (count < MAX${i} && MAX${i} - count < k))
+proof {
+  have s1: count < MAX${i} ~> count == MAX${i}      by wf1(enqueue) using bounded${i}
+  have s2: [](count == MAX${i} ==> [](count == MAX${i}))  by stable
+  qed by ptl(s1, s2)
+}
+`;
+}
+
+/** A syntactically valid module of at least `lines` lines (many enums, records, defs, machines, theorems). */
+export function generateSpec(lines: number): string {
+  const parts = ['module bench.generated\n'];
+  let count = 1;
+  for (let i = 0; count < lines; i++) {
+    const b = block(i);
+    parts.push(b);
+    count += b.split('\n').length - 1;
+  }
+  return parts.join('');
+}
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function time(run: () => void, repeats: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const started = performance.now();
+    run();
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
+export async function benchParse(): Promise<string[]> {
+  const text = generateSpec(10_000);
+  const lineCount = text.split('\n').length;
+  const first = parseModule(text, 'bench.kspec');
+  if (first.diagnostics.length > 0) throw new Error(`generated spec has errors: ${first.diagnostics[0]!.message}`);
+  const tokens = first.tokens.length;
+  const decls = first.ast?.decls.length ?? 0;
+  for (let i = 0; i < 5; i++) parseModule(text, 'bench.kspec'); // warm-up
+  const starts = lineStarts(text);
+  const repeats = 15;
+  const lexMs = time(() => lex(text, 'bench.kspec', starts), repeats);
+  const lexed = lex(text, 'bench.kspec', starts).tokens;
+  const cstMs = time(() => {
+    kspecParser.input = lexed;
+    kspecParser.module();
+  }, repeats);
+  const totalMs = time(() => parseModule(text, 'bench.kspec'), repeats);
+  const perSecond = Math.round(lineCount / (totalMs / 1000));
+  return [
+    `spec: ${lineCount} lines, ${tokens} tokens, ${decls} declarations (generated)`,
+    `lex: ${lexMs.toFixed(1)} ms   parse to CST: ${cstMs.toFixed(1)} ms   (median of ${repeats})`,
+    `parseModule (lex + CST + AST): ${totalMs.toFixed(1)} ms  = ${perSecond.toLocaleString('en-US')} lines/s`,
+  ];
+}

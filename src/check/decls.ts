@@ -1,0 +1,178 @@
+// Checks every declaration of a module and assembles its ModuleIR.
+import { BOOL, type AssumeDecl, type DefDecl, type Level, type MachineDecl, type ModelDecl, type ModuleIR, type QName, type TheoremDecl } from '../ir/index.js';
+import type { ModuleChecker } from './module.js';
+import { bind, type Ctx, type Local } from './scope.js';
+import type { DefSymbol } from './symbols.js';
+import { checkMachine } from './machine.js';
+import { checkTheorem } from './proof.js';
+import { checkModel } from './model.js';
+
+const DEF_CONTEXT: Readonly<Record<Level, string>> = {
+  constant: 'a def outside a machine whose result is not `Pred`, `Action` or `Formula`',
+  state: 'a def whose result is not `Action` or `Formula`',
+  action: 'a def whose result is not `Formula`',
+  temporal: 'a `Formula` def',
+};
+
+/** Runs `check` while recording the defs it calls. */
+function recordingCalls<T>(mc: ModuleChecker, check: () => T): { result: T; calls: Set<QName> } {
+  const calls = new Set<QName>();
+  mc.calls = calls;
+  try {
+    return { result: check(), calls };
+  } finally {
+    mc.calls = undefined;
+  }
+}
+
+interface CheckedDef {
+  readonly ir: DefDecl;
+  readonly calls: Set<QName>;
+  /** mentions a symbol bound by the instance being checked */
+  readonly usesBound: boolean;
+}
+
+function checkDef(mc: ModuleChecker, sym: DefSymbol): CheckedDef {
+  const sig = mc.defSig(sym);
+  const machine = sym.machine ? mc.machineInfo(sym.machine) : undefined;
+  let locals: Local | undefined;
+  for (const p of sig.params) locals = bind(locals, p);
+  const ctx: Ctx = {
+    ...(locals ? { locals } : {}),
+    ...(machine ? { machine } : {}),
+    actions: machine !== undefined,
+    maxLevel: sig.bodyLevel,
+    where: DEF_CONTEXT[sig.bodyLevel],
+  };
+  const before = mc.boundUses;
+  const ast = sym.ast.body;
+  const { result: body, calls } = recordingCalls(mc, () => (ast ? mc.exprs.check(ast, ctx, sig.result) : undefined));
+  const decreases = sym.ast.decreases ? mc.exprs.check(sym.ast.decreases, { ...ctx, where: 'a `decreases` clause' }, { kind: 'int' }) : undefined;
+  const ir: DefDecl = {
+    name: sig.qname,
+    params: sig.params,
+    result: sig.result,
+    level: sig.bodyLevel,
+    ...(sig.machine ? { machine: sig.machine } : {}),
+    ...(body ? { body } : {}),
+    ...(decreases ? { decreases } : {}),
+    span: sym.ast.span,
+  };
+  return { ir, calls, usesBound: mc.boundUses !== before };
+}
+
+/** Defs that call themselves (directly or through others) must say `decreases`. */
+function checkRecursion(mc: ModuleChecker, defs: ReadonlyMap<QName, CheckedDef>, syms: ReadonlyMap<QName, DefSymbol>): void {
+  for (const [qname, d] of defs) {
+    if (d.ir.decreases) continue;
+    const seen = new Set<QName>();
+    const stack = [...d.calls];
+    let recursive = false;
+    while (stack.length > 0 && !recursive) {
+      const q = stack.pop()!;
+      if (q === qname) recursive = true;
+      else if (!seen.has(q)) {
+        seen.add(q);
+        stack.push(...(defs.get(q)?.calls ?? []));
+      }
+    }
+    if (recursive) {
+      const sym = syms.get(qname)!;
+      mc.diags.error('KSP057', `\`${sym.name.text}\` calls itself; a recursive def needs \`decreases e\` (an Int measure that shrinks on each call)`, sym.name.span);
+    }
+  }
+}
+
+/** Defs that reach a bound symbol through their calls. */
+function reachesBound(defs: ReadonlyMap<QName, CheckedDef>): Set<QName> {
+  const out = new Set<QName>([...defs].filter(([, d]) => d.usesBound).map(([q]) => q));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [q, d] of defs) {
+      if (!out.has(q) && [...d.calls].some((c) => out.has(c))) {
+        out.add(q);
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+export function checkModule(mc: ModuleChecker, instanceOf?: ModuleIR['instanceOf']): ModuleIR {
+  for (const d of mc.ast.decls) if (d.kind === 'instance') mc.instanceModule(d);
+  const records = [];
+  const enums = [];
+  const consts = [];
+  const abstractTypes: QName[] = [];
+  const defSyms = new Map<QName, DefSymbol>();
+  const machineSyms = [];
+  for (const sym of mc.decls.values()) {
+    switch (sym.kind) {
+      case 'record':
+        records.push(mc.recordIR(sym));
+        break;
+      case 'enum':
+        enums.push(mc.enumIR(sym));
+        break;
+      case 'alias':
+        mc.aliasType(sym);
+        break;
+      case 'abstractType':
+        abstractTypes.push(sym.qname);
+        break;
+      case 'const':
+        consts.push({ name: sym.qname, type: mc.constType(sym), span: sym.ast.span });
+        break;
+      case 'def':
+        defSyms.set(sym.qname, sym);
+        break;
+      case 'machine': {
+        machineSyms.push(sym);
+        for (const d of mc.machineInfo(sym).defs.values()) defSyms.set(d.qname, d);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  const checkedDefs = new Map<QName, CheckedDef>();
+  for (const [q, sym] of defSyms) checkedDefs.set(q, checkDef(mc, sym));
+  checkRecursion(mc, checkedDefs, defSyms);
+  const machines: MachineDecl[] = machineSyms.map((sym) => checkMachine(mc, sym));
+  const bound = mc.subst ? reachesBound(checkedDefs) : new Set<QName>();
+  const assumes: AssumeDecl[] = [];
+  for (const d of mc.ast.decls) {
+    if (d.kind !== 'assume') continue;
+    const before = mc.boundUses;
+    const { result: expr, calls } = recordingCalls(mc, () => mc.exprs.check(d.expr, { actions: false, maxLevel: 'constant', where: 'an `assume`' }, BOOL));
+    const obligation = mc.subst !== undefined && (mc.boundUses !== before || [...calls].some((c) => bound.has(c)));
+    assumes.push({ ...(d.name ? { name: d.name.text } : {}), expr, ...(obligation ? { obligation } : {}), span: d.span });
+  }
+  const theorems: TheoremDecl[] = [];
+  const models: ModelDecl[] = [];
+  for (const sym of mc.decls.values()) {
+    if (sym.kind === 'theorem') theorems.push(checkTheorem(mc, sym));
+    else if (sym.kind === 'model') models.push(checkModel(mc, sym));
+  }
+  const defs = [...checkedDefs.values()].map((d) => d.ir);
+  const importNames = [...new Set([...mc.imports.values()].filter((m): m is ModuleChecker => m !== null).map((m) => m.name))];
+  const ir: ModuleIR = {
+    name: mc.name,
+    file: mc.file,
+    imports: [...importNames, ...mc.materializedInstances().map((m) => m.name)],
+    generic: abstractTypes.length > 0 || defs.some((d) => !d.body && !d.machine),
+    ...(instanceOf ? { instanceOf } : {}),
+    abstractTypes,
+    records,
+    enums,
+    consts,
+    assumes,
+    defs,
+    machines,
+    theorems,
+    models,
+  };
+  mc.ir = ir;
+  return ir;
+}
+

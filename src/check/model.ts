@@ -1,0 +1,90 @@
+// Models: a value for every constant the machine can see, and what to check.
+import type * as A from '../syntax/ast.js';
+import type { Span } from '../diagnostics/index.js';
+import type { Expr, ModelDecl, QName } from '../ir/index.js';
+import type { ModuleChecker } from './module.js';
+import { didYouMean } from './suggest.js';
+import { kindWord, type DeclSymbol, type MachineInfo } from './symbols.js';
+
+type ConstSymbol = Extract<DeclSymbol, { kind: 'const' }>;
+
+/** The constants of a module and of everything it imports (instances included), nearest first. */
+function reachableConsts(start: ModuleChecker): { module: ModuleChecker; sym: ConstSymbol }[] {
+  const out: { module: ModuleChecker; sym: ConstSymbol }[] = [];
+  const seen = new Set<string>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const m = queue.shift()!;
+    if (seen.has(m.name)) continue;
+    seen.add(m.name);
+    for (const sym of m.decls.values()) if (sym.kind === 'const') out.push({ module: m, sym });
+    for (const dep of m.imports.values()) if (dep) queue.push(dep);
+    queue.push(...m.materializedInstances());
+  }
+  return out;
+}
+
+export function checkModel(mc: ModuleChecker, sym: Extract<DeclSymbol, { kind: 'model' }>): ModelDecl {
+  const ast = sym.ast;
+  const target = mc.resolveMachineIn(ast.machine);
+  const constants = new Map<QName, Expr>();
+  const checks: ModelDecl['checks'][number][] = [];
+  const ctx = { actions: false, maxLevel: 'constant', where: 'a model binding' } as const;
+  if (!target) {
+    for (const b of ast.bindings) mc.exprs.infer(b.value, ctx);
+    return { name: sym.qname, machine: '', constants, checks, span: ast.span };
+  }
+  const consts = reachableConsts(target.module);
+  const given = new Map<string, Span>();
+  for (const b of ast.bindings) {
+    const c = consts.find((k) => k.sym.name.text === b.name.text);
+    if (!c) {
+      const other = mc.decls.get(b.name.text);
+      if (other) mc.diags.error('KSP027', `\`${b.name.text}\` is ${kindWord(other)}, not a constant`, b.name.span);
+      else mc.diags.error('KSP020', `no constant \`${b.name.text}\` is visible from machine \`${target.info.ast.name.text}\`${didYouMean(b.name.text, consts.map((k) => k.sym.name.text))}`, b.name.span);
+      mc.exprs.infer(b.value, ctx);
+      continue;
+    }
+    const first = given.get(c.sym.qname);
+    if (first) mc.diags.error('KSP032', `constant \`${b.name.text}\` is given more than once`, b.name.span, [{ message: 'first given here', span: first }]);
+    given.set(c.sym.qname, b.name.span);
+    constants.set(c.sym.qname, mc.exprs.check(b.value, ctx, c.module.constType(c.sym)));
+  }
+  const missing = consts.filter((c) => !constants.has(c.sym.qname)).map((c) => `\`${c.sym.name.text}\``);
+  if (missing.length > 0) {
+    mc.diags.error('KSP031', `model \`${sym.name.text}\` gives no value to ${missing.join(', ')}; every constant needs one`, sym.name.span);
+  }
+  for (const path of ast.checks) {
+    const item = checkItem(mc, target.info, path);
+    if (item) checks.push(item);
+  }
+  return { name: sym.qname, machine: target.info.qname, constants, checks, span: ast.span };
+}
+
+function checkItem(mc: ModuleChecker, info: MachineInfo, path: A.Path): ModelDecl['checks'][number] | undefined {
+  const written = path.parts.map((p) => p.text).join('.');
+  const notCheckable = (why: string) => {
+    mc.diags.error('KSP034', `\`${written}\` ${why}; a model checks theorems about machine \`${info.ast.name.text}\` or Bool defs without parameters`, path.span);
+    return undefined;
+  };
+  const machineDef = path.parts.length === 1 ? info.defs.get(path.parts[0]!.text) : undefined;
+  if (machineDef) {
+    const sig = mc.defSig(machineDef);
+    return sig.result.kind === 'bool' && sig.params.length === 0 ? { kind: 'def', name: sig.qname } : notCheckable('is not a Bool def without parameters');
+  }
+  const r = mc.resolvePath(path.parts);
+  if (!r || r.kind === 'silent') return undefined;
+  if (r.kind !== 'decl' || r.consumed !== path.parts.length) return notCheckable('is not a theorem or def');
+  const sym = r.sym;
+  if (sym.kind === 'theorem') {
+    const sig = r.module.theoremSig(sym);
+    if (sig.machine?.qname !== info.qname) return notCheckable(`is not about machine \`${info.ast.name.text}\``);
+    if (sig.params.length > 0) return notCheckable('has parameters');
+    return { kind: 'theorem', name: sym.qname };
+  }
+  if (sym.kind === 'def') {
+    const sig = r.module.defSig(sym);
+    return sig.result.kind === 'bool' && sig.params.length === 0 ? { kind: 'def', name: sig.qname } : notCheckable('is not a Bool def without parameters');
+  }
+  return notCheckable(`is ${kindWord(sym)}`);
+}

@@ -1,0 +1,491 @@
+// One module being checked: its declarations, what it imports, qualified-name resolution,
+// type resolution and the memoized signatures other modules and instances read.
+import type * as A from '../syntax/ast.js';
+import type { Span } from '../diagnostics/index.js';
+import { BOOL, INT, STRING, type Binder, type Level, type ModuleIR, type QName, type RecordDecl, type EnumDecl, type Type, type Expr } from '../ir/index.js';
+import type { Diags } from './diags.js';
+import type { Registry } from './registry.js';
+import type { IdSource } from './ids.js';
+import { didYouMean } from './suggest.js';
+import { ERROR_TYPE, maxLevel } from './typing.js';
+import {
+  PREDEFINED_TYPES,
+  PREDEFINED_VALUES,
+  kindWord,
+  type DeclSymbol,
+  type DefSig,
+  type DefSymbol,
+  type EnumSymbol,
+  type MachineInfo,
+  type MachineSymbol,
+  type RecordSymbol,
+  type TheoremSig,
+  type TheoremSymbol,
+} from './symbols.js';
+import { ExprChecker } from './expr.js';
+import { actionSignature } from './machine.js';
+import { materializeInstance } from './instance.js';
+
+/** What an instance gives the abstract symbols of the generic module it re-checks. */
+export interface InstanceSubst {
+  readonly genericModule: ModuleChecker;
+  readonly types: ReadonlyMap<string, Type>;
+  readonly defs: ReadonlyMap<string, DefSig>;
+  readonly consts: ReadonlyMap<string, Expr>;
+  readonly span: Span;
+}
+
+export type PathResult =
+  | { readonly kind: 'decl'; readonly sym: DeclSymbol; readonly module: ModuleChecker; readonly consumed: number }
+  | { readonly kind: 'ctor'; readonly sym: EnumSymbol; readonly module: ModuleChecker; readonly ctor: string; readonly consumed: number }
+  /** already reported, or inside a module that failed to load: say nothing more */
+  | { readonly kind: 'silent' };
+
+type TypeMode = 'plain' | 'formula' | 'schematic';
+
+const FORMULA_LEVELS: Readonly<Record<string, Level>> = { Pred: 'state', Action: 'action', Formula: 'temporal' };
+
+export class ModuleChecker {
+  readonly decls = new Map<string, DeclSymbol>();
+  /** bare constructor names of this module's enums */
+  readonly ctors = new Map<string, { readonly sym: EnumSymbol; readonly ctor: string }[]>();
+  readonly exprs: ExprChecker;
+  private readonly instanceModules = new Map<A.InstanceDecl, ModuleChecker | null>();
+  /** counts uses of symbols bound by an instance, so an `assume` knows whether it mentions one */
+  boundUses = 0;
+  /** while checking a def body or an assume: the defs it calls */
+  calls: Set<QName> | undefined;
+  ir?: ModuleIR;
+
+  constructor(
+    readonly name: string,
+    readonly file: string,
+    readonly ast: A.ModuleAst,
+    readonly ids: IdSource,
+    readonly diags: Diags,
+    /** qualified-name prefixes usable in this module: an import's path or its alias */
+    readonly imports: ReadonlyMap<string, ModuleChecker | null>,
+    /** every module this one may instantiate, by its path (null: it failed to load) */
+    readonly modulesByPath: ReadonlyMap<string, ModuleChecker | null>,
+    readonly registry: Registry,
+    readonly subst?: InstanceSubst,
+  ) {
+    this.exprs = new ExprChecker(this);
+    for (const d of ast.decls) this.declare(d);
+    for (const sym of this.decls.values()) {
+      if (sym.kind === 'record') registry.records.set(sym.qname, { module: this, sym });
+      else if (sym.kind === 'enum') registry.enums.set(sym.qname, { module: this, sym });
+    }
+  }
+
+  qname(name: string): QName {
+    return `${this.name}.${name}`;
+  }
+
+  private declare(d: A.Decl): void {
+    if (d.kind === 'assume') return;
+    const sym = this.symbolFor(d);
+    const text = d.name.text;
+    if (!this.subst && (PREDEFINED_TYPES.has(text) || PREDEFINED_VALUES.has(text))) {
+      this.diags.error('KSP029', `\`${text}\` is predefined and cannot be declared again`, d.name.span);
+      return;
+    }
+    const prior = this.decls.get(text);
+    if (prior) {
+      this.diags.error('KSP021', `\`${text}\` is already declared in module \`${this.name}\``, d.name.span, [
+        { message: 'first declared here', span: prior.name.span },
+      ]);
+      return;
+    }
+    this.decls.set(text, sym);
+    if (d.kind === 'enum') this.declareCtors(sym as EnumSymbol);
+  }
+
+  private symbolFor(d: Exclude<A.Decl, A.AssumeDecl>): DeclSymbol {
+    const name = d.name;
+    const qname = this.qname(name.text);
+    switch (d.kind) {
+      case 'record':
+        return { kind: 'record', name, qname, ast: d };
+      case 'enum':
+        return { kind: 'enum', name, qname, ast: d };
+      case 'type': {
+        if (d.body) return { kind: 'alias', name, ast: d };
+        const bound = this.subst?.types.get(name.text);
+        return bound ? { kind: 'boundType', name, type: bound } : { kind: 'abstractType', name, qname };
+      }
+      case 'const': {
+        const bound = this.subst?.consts.get(name.text);
+        return bound ? { kind: 'boundConst', name, value: bound } : { kind: 'const', name, qname, ast: d };
+      }
+      case 'def': {
+        const bound = d.body ? undefined : this.subst?.defs.get(name.text);
+        return bound ? { kind: 'boundDef', name, target: bound } : { kind: 'def', name, qname, ast: d };
+      }
+      case 'machine':
+        return { kind: 'machine', name, qname, ast: d };
+      case 'theorem':
+      case 'lemma':
+        return { kind: 'theorem', name, qname, ast: d };
+      case 'model':
+        return { kind: 'model', name, qname, ast: d };
+      case 'instance':
+        return { kind: 'instance', name, ast: d };
+    }
+  }
+
+  private declareCtors(sym: EnumSymbol): void {
+    const seen = new Map<string, Span>();
+    for (const c of sym.ast.ctors) {
+      const first = seen.get(c.name.text);
+      if (first) {
+        this.diags.error('KSP021', `constructor \`${c.name.text}\` is already declared in enum \`${sym.name.text}\``, c.name.span, [
+          { message: 'first declared here', span: first },
+        ]);
+        continue;
+      }
+      seen.set(c.name.text, c.name.span);
+      const list = this.ctors.get(c.name.text) ?? [];
+      list.push({ sym, ctor: c.name.text });
+      this.ctors.set(c.name.text, list);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Qualified names
+
+  /** Names a reader could have meant, for "did you mean". */
+  candidates(): string[] {
+    return [...this.decls.keys(), ...[...this.imports.keys()].map((k) => k.split('.')[0]!)];
+  }
+
+  /**
+   * Resolves the longest meaningful prefix of `a.b.c`: a declaration of this module, or a
+   * declaration reached through an import or instance, or `Enum.Ctor`. `consumed` says how many
+   * parts were used; the rest are field accesses for the caller.
+   */
+  resolvePath(parts: readonly A.Name[], report = true): PathResult | undefined {
+    let module: ModuleChecker = this;
+    let i = 0;
+    if (!this.decls.has(parts[0]!.text)) {
+      let found = false;
+      for (let k = parts.length - 1; k >= 1 && !found; k--) {
+        const key = parts.slice(0, k).map((p) => p.text).join('.');
+        const target = key === this.name ? this : this.imports.get(key);
+        if (target === undefined) continue;
+        if (!target) return { kind: 'silent' };
+        module = target;
+        i = k;
+        found = true;
+      }
+      if (!found) {
+        if (!report) return undefined;
+        const first = parts[0]!;
+        const isModule = parts.length === 1 && this.imports.has(first.text);
+        this.diags.error(
+          isModule ? 'KSP027' : 'KSP020',
+          isModule ? `\`${first.text}\` is a module; name one of its declarations, as in \`${first.text}.x\`` : `unknown name \`${first.text}\`${didYouMean(first.text, this.candidates())}`,
+          first.span,
+        );
+        return { kind: 'silent' };
+      }
+    }
+    for (;;) {
+      const part = parts[i]!;
+      const sym = module.decls.get(part.text);
+      const ctors = sym ? undefined : module.ctors.get(part.text);
+      if (ctors && ctors.length === 1) return { kind: 'ctor', sym: ctors[0]!.sym, module, ctor: part.text, consumed: i + 1 };
+      if (ctors && report) {
+        const names = ctors.map((c) => `\`${c.sym.name.text}.${part.text}\``);
+        this.diags.error('KSP025', `\`${part.text}\` is a constructor of several enums of module \`${module.name}\`; write ${names.join(' or ')}`, part.span);
+        return { kind: 'silent' };
+      }
+      if (!sym) {
+        if (report) {
+          this.diags.error('KSP020', `module \`${module.name}\` has no declaration \`${part.text}\`${didYouMean(part.text, module.decls.keys())}`, part.span);
+        }
+        return report ? { kind: 'silent' } : undefined;
+      }
+      const next = parts[i + 1];
+      if (sym.kind === 'instance' && next) {
+        const inst = module.instanceModule(sym.ast);
+        if (!inst) return { kind: 'silent' };
+        module = inst;
+        i++;
+        continue;
+      }
+      if (sym.kind === 'enum' && next) {
+        if (sym.ast.ctors.some((c) => c.name.text === next.text)) return { kind: 'ctor', sym, module, ctor: next.text, consumed: i + 2 };
+        if (report) {
+          const names = sym.ast.ctors.map((c) => c.name.text);
+          this.diags.error('KSP020', `enum \`${sym.name.text}\` has no constructor \`${next.text}\`${didYouMean(next.text, names)}`, next.span);
+        }
+        return report ? { kind: 'silent' } : undefined;
+      }
+      return { kind: 'decl', sym, module, consumed: i + 1 };
+    }
+  }
+
+  instanceModule(ast: A.InstanceDecl): ModuleChecker | null {
+    if (this.instanceModules.has(ast)) return this.instanceModules.get(ast)!;
+    this.instanceModules.set(ast, null); // a cycle through the instance's own bindings resolves to "failed"
+    const made = materializeInstance(this, ast);
+    this.instanceModules.set(ast, made);
+    return made;
+  }
+
+  materializedInstances(): ModuleChecker[] {
+    return [...this.instanceModules.values()].filter((m): m is ModuleChecker => m !== null);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Types
+
+  resolveType(te: A.TypeExpr): Type {
+    return this.typeOf(te, 'plain').type;
+  }
+
+  /** Types of parameters and results, where `Pred`/`Action`/`Formula` (and, for lemmas, `T -> Pred`) are allowed. */
+  resolveFormulaType(te: A.TypeExpr, schematic: boolean): { type: Type; level?: Level } {
+    return this.typeOf(te, schematic ? 'schematic' : 'formula');
+  }
+
+  private typeOf(te: A.TypeExpr, mode: TypeMode): { type: Type; level?: Level } {
+    switch (te.kind) {
+      case 'tuple':
+        return { type: { kind: 'tuple', elems: te.elems.map((e) => this.resolveType(e)) } };
+      case 'fn': {
+        if (mode !== 'schematic') {
+          this.diags.error('KSP056', 'function types are only allowed for lemma parameters', te.span);
+          return { type: ERROR_TYPE };
+        }
+        const params = te.params.map((p) => this.resolveType(p));
+        const result = this.typeOf(te.result, 'formula');
+        return { type: { kind: 'fn', params, result: result.type }, level: result.level ?? 'constant' };
+      }
+      case 'named':
+        return this.namedType(te, mode);
+    }
+  }
+
+  private namedType(te: Extract<A.TypeExpr, { kind: 'named' }>, mode: TypeMode): { type: Type; level?: Level } {
+    const parts = te.path.parts;
+    const head = parts[0]!.text;
+    if (parts.length === 1 && PREDEFINED_TYPES.has(head)) {
+      const arity = head === 'Map' ? 2 : head === 'Seq' || head === 'Set' || head === 'Option' ? 1 : 0;
+      if (te.args.length !== arity) {
+        const want = arity === 0 ? 'takes no type arguments' : `takes ${arity} type argument${arity > 1 ? 's' : ''}`;
+        this.diags.error('KSP052', `\`${head}\` ${want}, but ${te.args.length} ${te.args.length === 1 ? 'was' : 'were'} given`, te.span);
+        return { type: ERROR_TYPE };
+      }
+      const args = te.args.map((a) => this.resolveType(a));
+      switch (head) {
+        case 'Bool':
+          return { type: BOOL };
+        case 'Int':
+          return { type: INT };
+        case 'String':
+          return { type: STRING };
+        case 'Seq':
+          return { type: { kind: 'seq', elem: args[0]! } };
+        case 'Set':
+          return { type: { kind: 'set', elem: args[0]! } };
+        case 'Option':
+          return { type: { kind: 'option', elem: args[0]! } };
+        case 'Map':
+          return { type: { kind: 'map', key: args[0]!, value: args[1]! } };
+        default:
+          if (mode === 'plain') {
+            this.diags.error('KSP056', `\`${head}\` is only allowed as the type of a lemma or def parameter or of a def's result`, te.span);
+            return { type: ERROR_TYPE };
+          }
+          return { type: BOOL, level: FORMULA_LEVELS[head]! };
+      }
+    }
+    const r = this.resolvePath(parts);
+    if (!r || r.kind === 'silent') return { type: ERROR_TYPE };
+    if (r.kind === 'ctor' || r.consumed < parts.length) {
+      this.diags.error('KSP027', `\`${parts.map((p) => p.text).join('.')}\` is not a type`, te.path.span);
+      return { type: ERROR_TYPE };
+    }
+    const sym = r.sym;
+    let type: Type;
+    switch (sym.kind) {
+      case 'record':
+        type = { kind: 'record', name: sym.qname };
+        break;
+      case 'enum':
+        type = { kind: 'enum', name: sym.qname };
+        break;
+      case 'alias':
+        type = r.module.aliasType(sym);
+        break;
+      case 'abstractType':
+        type = { kind: 'abstract', name: sym.qname };
+        break;
+      case 'boundType':
+        this.boundUses++;
+        type = sym.type;
+        break;
+      default:
+        this.diags.error('KSP027', `\`${sym.name.text}\` is ${kindWord(sym)}, not a type`, te.path.span);
+        return { type: ERROR_TYPE };
+    }
+    if (te.args.length > 0) {
+      this.diags.error('KSP052', `\`${sym.name.text}\` takes no type arguments`, te.span);
+      return { type: ERROR_TYPE };
+    }
+    return { type };
+  }
+
+  aliasType(sym: Extract<DeclSymbol, { kind: 'alias' }>): Type {
+    if (sym.type) return sym.type;
+    if (sym.resolving) {
+      this.diags.error('KSP058', `type alias \`${sym.name.text}\` is defined in terms of itself`, sym.name.span);
+      sym.type = ERROR_TYPE;
+      return ERROR_TYPE;
+    }
+    sym.resolving = true;
+    const t = this.resolveType(sym.ast.body!);
+    sym.resolving = false;
+    sym.type ??= t;
+    return sym.type;
+  }
+
+  recordIR(sym: RecordSymbol): RecordDecl {
+    if (!sym.ir) {
+      sym.ir = { name: sym.qname, fields: [], span: sym.ast.span };
+      const fields: { name: string; type: Type; span: Span }[] = [];
+      const seen = new Map<string, Span>();
+      for (const f of sym.ast.fields) {
+        const first = seen.get(f.name.text);
+        if (first) {
+          this.diags.error('KSP021', `field \`${f.name.text}\` is already declared in record \`${sym.name.text}\``, f.name.span, [
+            { message: 'first declared here', span: first },
+          ]);
+          continue;
+        }
+        seen.set(f.name.text, f.name.span);
+        fields.push({ name: f.name.text, type: this.resolveType(f.type), span: f.name.span });
+      }
+      sym.ir = { name: sym.qname, fields, span: sym.ast.span };
+    }
+    return sym.ir;
+  }
+
+  enumIR(sym: EnumSymbol): EnumDecl {
+    if (!sym.ir) {
+      sym.ir = { name: sym.qname, ctors: [], span: sym.ast.span };
+      sym.ir = {
+        name: sym.qname,
+        ctors: sym.ast.ctors.map((c) => ({
+          name: c.name.text,
+          fields: c.fields.map((f) => ({ name: f.name.text, type: this.resolveType(f.type) })),
+          span: c.name.span,
+        })),
+        span: sym.ast.span,
+      };
+    }
+    return sym.ir;
+  }
+
+  constType(sym: Extract<DeclSymbol, { kind: 'const' }>): Type {
+    sym.type ??= this.resolveType(sym.ast.type);
+    return sym.type;
+  }
+
+  binder(name: A.Name, type: Type, level?: Level): Binder {
+    return level === undefined
+      ? { id: this.ids.fresh(), name: name.text, type, span: name.span }
+      : { id: this.ids.fresh(), name: name.text, type, level, span: name.span };
+  }
+
+  private params(params: readonly A.Param[], schematic: boolean): { binders: Binder[]; limits: Level[] } {
+    const binders: Binder[] = [];
+    const limits: Level[] = [];
+    const seen = new Map<string, Span>();
+    for (const p of params) {
+      const first = seen.get(p.name.text);
+      if (first) {
+        this.diags.error('KSP021', `parameter \`${p.name.text}\` is already declared`, p.name.span, [{ message: 'first declared here', span: first }]);
+      }
+      seen.set(p.name.text, p.name.span);
+      const { type, level } = this.resolveFormulaType(p.type, schematic);
+      binders.push(this.binder(p.name, type, level));
+      // a plain value parameter takes any non-temporal argument: a temporal formula is not a value
+      limits.push(level ?? 'action');
+    }
+    return { binders, limits };
+  }
+
+  defSig(sym: DefSymbol): DefSig {
+    if (sym.sig) return sym.sig;
+    const { binders, limits } = this.params(sym.ast.params ?? [], false);
+    const result = this.resolveFormulaType(sym.ast.result, false);
+    const base: Level = sym.machine ? 'state' : 'constant';
+    const callLevel = maxLevel(base, result.level ?? 'constant');
+    const bodyLevel = binders.reduce<Level>((l, b) => maxLevel(l, b.level ?? 'constant'), callLevel);
+    sym.sig = {
+      qname: sym.qname,
+      params: binders,
+      paramLimits: limits,
+      hasParens: sym.ast.params !== undefined,
+      result: result.type,
+      callLevel,
+      bodyLevel,
+      ...(sym.machine ? { machine: sym.machine.qname } : {}),
+      abstract: sym.ast.body === undefined,
+      span: sym.name.span,
+    };
+    return sym.sig;
+  }
+
+  machineInfo(sym: MachineSymbol): MachineInfo {
+    if (sym.info) return sym.info;
+    const vars = new Map<string, { name: string; type: Type; span: Span }>();
+    const defs = new Map<string, DefSymbol>();
+    const actionAsts: A.ActionDecl[] = [];
+    const seen = new Map<string, Span>();
+    for (const item of sym.ast.items) {
+      if (item.kind !== 'var' && item.kind !== 'def' && item.kind !== 'action') continue;
+      const first = seen.get(item.name.text);
+      if (first) {
+        this.diags.error('KSP021', `\`${item.name.text}\` is already declared in machine \`${sym.name.text}\``, item.name.span, [
+          { message: 'first declared here', span: first },
+        ]);
+        continue;
+      }
+      seen.set(item.name.text, item.name.span);
+      if (item.kind === 'var') vars.set(item.name.text, { name: item.name.text, type: this.resolveType(item.type), span: item.name.span });
+      else if (item.kind === 'def') defs.set(item.name.text, { kind: 'def', name: item.name, qname: `${sym.qname}.${item.name.text}`, ast: item, machine: sym });
+      else actionAsts.push(item);
+    }
+    const info: MachineInfo = { qname: sym.qname, ast: sym.ast, vars, defs, actions: new Map() };
+    sym.info = info;
+    for (const a of actionAsts) info.actions.set(a.name.text, actionSignature(this, info, a));
+    return info;
+  }
+
+  theoremSig(sym: TheoremSymbol): TheoremSig {
+    if (sym.sig) return sym.sig;
+    const { binders, limits } = this.params(sym.ast.params, true);
+    let machine: MachineInfo | undefined;
+    if (sym.ast.machine) machine = this.resolveMachine(sym.ast.machine);
+    sym.sig = { params: binders, paramLimits: limits, ...(machine ? { machine } : {}) };
+    return sym.sig;
+  }
+
+  resolveMachine(path: A.Path): MachineInfo | undefined {
+    return this.resolveMachineIn(path)?.info;
+  }
+
+  /** The machine a path names, with the module that declares it. */
+  resolveMachineIn(path: A.Path): { info: MachineInfo; module: ModuleChecker } | undefined {
+    const r = this.resolvePath(path.parts);
+    if (!r || r.kind === 'silent') return undefined;
+    if (r.kind === 'decl' && r.sym.kind === 'machine' && r.consumed === path.parts.length) return { info: r.module.machineInfo(r.sym), module: r.module };
+    const what = r.kind === 'decl' ? kindWord(r.sym) : 'an enum constructor';
+    this.diags.error('KSP027', `\`${path.parts.map((p) => p.text).join('.')}\` is ${what}, not a machine`, path.span);
+    return undefined;
+  }
+}

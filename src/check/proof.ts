@@ -1,0 +1,177 @@
+// Theorems, lemmas and their proofs: formulas in the scope of the machine they are about,
+// proof steps, justifications (built-in rules or lemma instances) and the facts they cite.
+import type * as A from '../syntax/ast.js';
+import type { Span } from '../diagnostics/index.js';
+import { BOOL, INT, type FactRef, type HaveStep, type Justification, type JustificationArg, type Proof, type TheoremDecl, type BuiltinRule } from '../ir/index.js';
+import type { ModuleChecker } from './module.js';
+import { bind, type Ctx, type Local } from './scope.js';
+import { didYouMean } from './suggest.js';
+import { ERROR_TYPE, compatible, exceeds, levelWord, show } from './typing.js';
+import { BUILTIN_RULES, kindWord, type TheoremSymbol } from './symbols.js';
+import { actionArgument, namePath } from './expr-names.js';
+
+export function checkTheorem(mc: ModuleChecker, sym: TheoremSymbol): TheoremDecl {
+  const sig = mc.theoremSig(sym);
+  let locals: Local | undefined;
+  for (const p of sig.params) locals = bind(locals, p);
+  const what = sym.ast.kind === 'lemma' ? 'a lemma' : 'a theorem';
+  const ctx: Ctx = {
+    ...(locals ? { locals } : {}),
+    ...(sig.machine ? { machine: sig.machine } : {}),
+    actions: sig.machine !== undefined,
+    maxLevel: 'temporal',
+    where: what,
+  };
+  const formula = mc.exprs.check(sym.ast.formula, ctx, BOOL);
+  const proof = sym.ast.proof ? checkProof(mc, sym.ast.proof, ctx) : undefined;
+  return {
+    name: sym.qname,
+    kind: sym.ast.kind,
+    params: sig.params,
+    ...(sig.machine ? { machine: sig.machine.qname } : {}),
+    formula,
+    ...(proof ? { proof } : {}),
+    ...(mc.subst ? { instanceOf: `${mc.subst.genericModule.name}.${sym.name.text}` } : {}),
+    span: sym.ast.span,
+  };
+}
+
+function checkProof(mc: ModuleChecker, proof: A.Proof, ctx: Ctx): Proof {
+  if (proof.kind === 'by') return { kind: 'by', justification: checkJustification(mc, proof.justification, ctx), span: proof.span };
+  const steps = new Map<string, Span>(ctx.steps ?? []);
+  const checked: HaveStep[] = [];
+  for (const step of proof.steps) {
+    const stepCtx: Ctx = { ...ctx, steps: new Map(steps), where: 'a proof step' };
+    const formula = mc.exprs.check(step.formula, stepCtx, BOOL);
+    const sub = checkProof(mc, step.proof, stepCtx);
+    const first = steps.get(step.name.text);
+    if (first) {
+      mc.diags.error('KSP021', `proof step \`${step.name.text}\` is already declared`, step.name.span, [{ message: 'first declared here', span: first }]);
+    }
+    steps.set(step.name.text, step.name.span);
+    checked.push({ name: step.name.text, formula, proof: sub, span: step.span });
+  }
+  const qed = checkJustification(mc, proof.qed.justification, { ...ctx, steps });
+  return { kind: 'steps', steps: checked, qed, span: proof.span };
+}
+
+function checkJustification(mc: ModuleChecker, j: A.Justification, ctx: Ctx): Justification {
+  const using = j.using.map((p) => factFromPath(mc, p.parts, p.span, ctx)).filter((f): f is FactRef => f !== undefined);
+  const parts = j.name.parts;
+  const args = j.args ?? [];
+  if (parts.length === 1 && BUILTIN_RULES.has(parts[0]!.text)) {
+    const rule = parts[0]!.text as BuiltinRule;
+    return { rule: { kind: 'builtin', name: rule }, args: builtinArgs(mc, rule, j, ctx), using, span: j.span };
+  }
+  const r = mc.resolvePath(parts);
+  if (r && r.kind !== 'silent') {
+    if (r.kind === 'decl' && r.sym.kind === 'theorem' && r.consumed === parts.length) {
+      return { rule: { kind: 'lemma', name: r.sym.qname }, args: lemmaArgs(mc, r.module, r.sym, j, ctx), using, span: j.span };
+    }
+    const what = r.kind === 'decl' ? kindWord(r.sym) : 'an enum constructor';
+    mc.diags.error('KSP033', `\`${parts.map((p) => p.text).join('.')}\` is ${what}; a justification is one of ${[...BUILTIN_RULES].join(', ')} or a theorem or lemma`, j.name.span);
+  }
+  for (const a of args) mc.exprs.infer(a, ctx, ERROR_TYPE);
+  return { rule: { kind: 'builtin', name: 'smt' }, args: [], using, span: j.span };
+}
+
+function arity(mc: ModuleChecker, j: A.Justification, want: number | string): void {
+  const n = j.args?.length ?? 0;
+  mc.diags.error('KSP041', `\`${j.name.parts.map((p) => p.text).join('.')}\` takes ${want} argument${want === 1 ? '' : 's'}, found ${n}`, j.span);
+}
+
+function builtinArgs(mc: ModuleChecker, rule: BuiltinRule, j: A.Justification, ctx: Ctx): JustificationArg[] {
+  const args = j.args ?? [];
+  switch (rule) {
+    case 'invariant':
+    case 'smt':
+    case 'stable':
+      if (args.length > 0) arity(mc, j, 'no');
+      return [];
+    case 'wf1':
+    case 'sf1':
+      if (args.length !== 1) arity(mc, j, 1);
+      return args.slice(0, 1).map((a) => ({ kind: 'expr', expr: actionArgument(mc.exprs, a, ctx, rule) }));
+    case 'rank': {
+      if (args.length !== 2) arity(mc, j, 2);
+      const out: JustificationArg[] = [];
+      if (args[0]) out.push({ kind: 'expr', expr: mc.exprs.check(args[0], { ...ctx, maxLevel: 'state', where: 'a rank expression' }, INT) });
+      const fact = args[1] ? factFromExpr(mc, args[1], ctx) : undefined;
+      if (fact) out.push({ kind: 'fact', fact });
+      return out;
+    }
+    case 'ptl':
+      return args.map((a) => factFromExpr(mc, a, ctx)).filter((f): f is FactRef => f !== undefined).map((fact) => ({ kind: 'fact', fact }));
+  }
+}
+
+function lemmaArgs(mc: ModuleChecker, module: ModuleChecker, sym: TheoremSymbol, j: A.Justification, ctx: Ctx): JustificationArg[] {
+  const sig = module.theoremSig(sym);
+  const args = j.args ?? [];
+  if (args.length !== sig.params.length) arity(mc, j, sig.params.length);
+  return args.map((a, i): JustificationArg => {
+    const p = sig.params[i];
+    if (!p) {
+      mc.exprs.infer(a, ctx, ERROR_TYPE);
+      return { kind: 'expr', expr: mc.exprs.errorNode(a.span) };
+    }
+    if (p.type.kind === 'fn') return fnArg(mc, a, p.name, p.type, ctx);
+    const expr = mc.exprs.check(a, ctx, p.type);
+    const lim = sig.paramLimits[i]!;
+    if (exceeds(expr.level, lim)) {
+      mc.diags.error('KSP049', `this argument is ${levelWord(expr.level)}; parameter \`${p.name}\` of \`${sym.name.text}\` accepts at most ${levelWord(lim)} formulas`, a.span);
+    }
+    return { kind: 'expr', expr };
+  });
+}
+
+/** A def named for a function-typed lemma parameter (`q: Int -> Pred`): its signature must match. */
+function fnArg(mc: ModuleChecker, a: A.Expr, param: string, type: Extract<import('../ir/index.js').Type, { kind: 'fn' }>, ctx: Ctx): JustificationArg {
+  const path = namePath(a);
+  const fail = (): JustificationArg => ({ kind: 'expr', expr: mc.exprs.errorNode(a.span) });
+  if (!path) {
+    mc.diags.error('KSP065', `parameter \`${param}\` is a function (${show(type)}): pass the name of a def`, a.span);
+    return fail();
+  }
+  const machineDef = path.parts.length === 1 ? ctx.machine?.defs.get(path.parts[0]!.text) : undefined;
+  let sig;
+  if (machineDef) sig = mc.defSig(machineDef);
+  else {
+    const r = mc.resolvePath(path.parts);
+    if (!r || r.kind === 'silent') return fail();
+    if (r.kind === 'decl' && r.sym.kind === 'def' && r.consumed === path.parts.length) sig = r.module.defSig(r.sym);
+    else if (r.kind === 'decl' && r.sym.kind === 'boundDef' && r.consumed === path.parts.length) sig = r.sym.target;
+    else {
+      mc.diags.error('KSP065', `parameter \`${param}\` is a function (${show(type)}): pass the name of a def`, a.span);
+      return fail();
+    }
+  }
+  const got: import('../ir/index.js').Type = { kind: 'fn', params: sig.params.map((p) => p.type), result: sig.result };
+  if (!compatible(got, type)) mc.exprs.mismatch(type, got, a.span, ` for parameter \`${param}\``);
+  return { kind: 'def', def: sig.qname };
+}
+
+function factFromExpr(mc: ModuleChecker, a: A.Expr, ctx: Ctx): FactRef | undefined {
+  const path = namePath(a);
+  if (!path) {
+    mc.diags.error('KSP065', 'expected the name of a proof step, theorem or lemma here', a.span);
+    return undefined;
+  }
+  return factFromPath(mc, path.parts, a.span, ctx);
+}
+
+function factFromPath(mc: ModuleChecker, parts: readonly A.Name[], span: Span, ctx: Ctx): FactRef | undefined {
+  const head = parts[0]!;
+  if (parts.length === 1 && ctx.steps?.has(head.text)) return { kind: 'step', name: head.text, span };
+  if (parts.length === 1 && !mc.decls.has(head.text)) {
+    const candidates = [...(ctx.steps?.keys() ?? []), ...[...mc.decls.values()].filter((d) => d.kind === 'theorem').map((d) => d.name.text)];
+    mc.diags.error('KSP020', `unknown proof step or theorem \`${head.text}\`${didYouMean(head.text, candidates)}`, head.span);
+    return undefined;
+  }
+  const r = mc.resolvePath(parts);
+  if (!r || r.kind === 'silent') return undefined;
+  if (r.kind === 'decl' && r.sym.kind === 'theorem' && r.consumed === parts.length) return { kind: 'theorem', name: r.sym.qname, span };
+  const what = r.kind === 'decl' ? kindWord(r.sym) : 'an enum constructor';
+  mc.diags.error('KSP033', `\`${parts.map((p) => p.text).join('.')}\` is ${what}, not a proof step, theorem or lemma`, span);
+  return undefined;
+}

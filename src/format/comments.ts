@@ -1,0 +1,69 @@
+// How comments find their place. Prettier attaches each comment to the nearest CST node before or
+// after it (tokens never hold comments: the printer may drop or re-spell separators like `;`).
+// The hooks here only cover what the generic rule gets wrong: comments inside a frozen chunk,
+// comments after a chunk's absorbed last item, and comments in an empty `{ }` block.
+import type { CstNode } from 'chevrotain';
+import { util, type AstPath } from 'prettier';
+import { BlockComment } from '../../grammar/tokens.js';
+import { absorbingItem, blockItems, chunkOwner } from './frozen.js';
+import { hasLocation, isToken, locEnd, locStart, sortedChildren, type CommentToken, type KspecNode } from './nodes.js';
+
+/** Nodes that are printed as a whole through Prettier's `print` (and so print their comments). */
+const detachedNodes = new Set(['separator']);
+
+export function canAttachComment(node: KspecNode): boolean {
+  return !isToken(node) && hasLocation(node) && !detachedNodes.has(node.name);
+}
+
+export function getCommentChildNodes(node: KspecNode): KspecNode[] {
+  return isToken(node) ? [] : sortedChildren(node);
+}
+
+export function isBlockComment(comment: KspecNode): boolean {
+  return isToken(comment) && comment.tokenType === BlockComment;
+}
+
+/** Line comments lose trailing blanks (Prettier trims line ends anyway); block comments are kept as written. */
+export function commentText(comment: CommentToken): string {
+  return comment.tokenType === BlockComment ? comment.image : comment.image.trimEnd();
+}
+
+export function printComment(path: AstPath<KspecNode>): string {
+  return commentText(path.node as CommentToken);
+}
+
+interface DecoratedComment extends CommentToken {
+  enclosingNode?: KspecNode;
+  precedingNode?: KspecNode;
+  followingNode?: KspecNode;
+}
+
+/** Containers written `{ ... }` whose items may all be missing. */
+const itemKeysOfBraces: Readonly<Record<string, readonly string[]>> = {
+  enumDecl: ['ctorDecl'],
+  recordDecl: ['param'],
+  instanceDecl: ['instanceType', 'instanceDef', 'instanceConst'],
+  matchExpression: ['matchArm'],
+};
+
+function isEmptyBraces(node: CstNode, comment: CommentToken): boolean {
+  const items = blockItems(node) ?? itemKeysOfBraces[node.name]?.flatMap((key) => node.children[key] ?? []);
+  if (items === undefined || items.length > 0) return false;
+  const open = (node.children['LCurly'] ?? []).find((t) => isToken(t));
+  return open !== undefined && locStart(open) < comment.startOffset && locEnd(comment) <= locEnd(node);
+}
+
+function attach(comment: DecoratedComment): boolean {
+  const owner = chunkOwner(comment);
+  if (owner) return util.addDanglingComment(owner, comment, undefined);
+  const preceding = comment.precedingNode;
+  const absorbedBy = preceding && !isToken(preceding) ? absorbingItem(preceding) : undefined;
+  if (absorbedBy) return util.addTrailingComment(absorbedBy, comment);
+  const enclosing = comment.enclosingNode;
+  if (enclosing && !isToken(enclosing) && isEmptyBraces(enclosing, comment)) {
+    return util.addDanglingComment(enclosing, comment, undefined);
+  }
+  return false;
+}
+
+export const handleComments = { ownLine: attach, endOfLine: attach, remaining: attach };

@@ -1,0 +1,65 @@
+// Proved obligations, remembered on disk. The key is sha256 of the exact SMT text, the solver's
+// name and its version, so a changed obligation or another solver build is proved again. Only
+// `unsat` is stored. Each entry repeats its key and the hash of the text; an entry whose content
+// does not match what is looked up (edited, truncated, copied under another name) is ignored.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sha256 } from './obligations.js';
+
+interface Entry {
+  readonly format: 1;
+  readonly key: string;
+  readonly smtHash: string;
+  readonly solver: string;
+  readonly version: string;
+  readonly status: 'unsat';
+}
+
+export class ProofCache {
+  constructor(
+    readonly dir: string,
+    private readonly solverName: string,
+    private readonly solverVersion: string,
+  ) {}
+
+  key(smt: string): string {
+    return sha256(`${smt}\u0000${this.solverName}\u0000${this.solverVersion}`);
+  }
+
+  private path(key: string): string {
+    return join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  /** true only for an intact entry saying this exact text was unsat on this exact solver */
+  isProved(smt: string): boolean {
+    const key = this.key(smt);
+    let entry: Partial<Entry>;
+    try {
+      entry = JSON.parse(readFileSync(this.path(key), 'utf8')) as Partial<Entry>;
+    } catch {
+      return false;
+    }
+    return (
+      entry.format === 1 &&
+      entry.key === key &&
+      entry.smtHash === sha256(smt) &&
+      entry.solver === this.solverName &&
+      entry.version === this.solverVersion &&
+      entry.status === 'unsat'
+    );
+  }
+
+  recordProved(smt: string): void {
+    const key = this.key(smt);
+    const entry: Entry = { format: 1, key, smtHash: sha256(smt), solver: this.solverName, version: this.solverVersion, status: 'unsat' };
+    const file = this.path(key);
+    try {
+      mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(entry));
+      renameSync(tmp, file);
+    } catch {
+      // a cache that cannot be written only costs time on the next run
+    }
+  }
+}

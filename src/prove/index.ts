@@ -1,0 +1,76 @@
+// Proofs of first-order obligations: theorems → obligations (SMT-LIB text) → solver pool (with a
+// content-addressed cache) → a status per theorem, with counterexamples read back as kspec values.
+import { join } from 'node:path';
+import { checkFiles } from '../check/index.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { createSolver, type BackendChoice } from '../solver/index.js';
+import { verifyProgram, type TheoremReport } from './verify.js';
+
+export { verifyProgram, type TheoremReport, type TheoremStatus, type ObligationReport, type Problem, type DischargeOptions } from './verify.js';
+export { planTheorem } from './obligations.js';
+export { planTermination } from './termination.js';
+export { ProofCache } from './cache.js';
+export { readCounterexample, type Counterexample, type CounterexampleSection } from './counterexample.js';
+export { Model, type SmtValue } from './model.js';
+export { printValue, type KValue } from './values.js';
+export type { CounterexampleEntry } from './counterexample.js';
+export type { Obligation, ObligationOrigin, ModelReading, TheoremPlan, Blocker } from './types.js';
+
+export interface VerifyOptions {
+  /** per obligation; default 10 s */
+  readonly timeoutMs?: number;
+  /** default true */
+  readonly cache?: boolean;
+  /** default `.kproof-cache` in `cwd` */
+  readonly cacheDir?: string;
+  readonly cwd?: string;
+  /** default 'auto': native z3 when installed, else WASM */
+  readonly solver?: BackendChoice;
+  readonly jobs?: number;
+  readonly include?: readonly string[];
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface VerifyResult {
+  /** 0 all proved, 1 something not proved, 2 malformed input or no solver */
+  readonly exitCode: 0 | 1 | 2;
+  /** errors of checking the input (or of starting the solver) */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly sources: ReadonlyMap<string, string>;
+  readonly theorems: readonly TheoremReport[];
+  readonly solver?: { readonly name: string; readonly version: string };
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export async function verify(files: readonly string[], options: VerifyOptions = {}): Promise<VerifyResult> {
+  const checked = checkFiles(files, options.include ? { include: options.include } : undefined);
+  if (!checked.program || hasErrors(checked.diagnostics)) {
+    return { exitCode: 2, diagnostics: checked.diagnostics, sources: checked.sources, theorems: [] };
+  }
+  const created = createSolver({ backend: options.solver ?? 'auto', ...(options.jobs !== undefined ? { jobs: options.jobs } : {}) });
+  if (!created.ok) {
+    const span = { file: files[0] ?? '', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
+    return { exitCode: 2, diagnostics: [{ code: 'KSP110', severity: 'error', message: created.message, span }], sources: checked.sources, theorems: [] };
+  }
+  const solver = created.solver;
+  try {
+    const cacheDir = options.cache === false ? undefined : (options.cacheDir ?? join(options.cwd ?? process.cwd(), '.kproof-cache'));
+    const theorems = await verifyProgram(checked.program, {
+      solver,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      ...(cacheDir ? { cacheDir } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    const allProved = theorems.every((t) => t.status === 'proved');
+    return {
+      exitCode: allProved ? 0 : 1,
+      diagnostics: checked.diagnostics,
+      sources: checked.sources,
+      theorems,
+      solver: { name: solver.name, version: solver.version },
+    };
+  } finally {
+    await solver.close();
+  }
+}

@@ -1,0 +1,264 @@
+// From theorems to obligations: one SMT-LIB text per premise, built so that the formula to prove
+// is negated and everything it may rely on is asserted. `unsat` means the premise holds.
+import { createHash } from 'node:crypto';
+import type { Binder, Expr, Justification, MachineDecl, Program, Proof, QName, TheoremDecl, FactRef } from '../ir/index.js';
+import type { Span } from '../diagnostics/index.js';
+import { SmtEncoder, Unencodable, type Env } from '../smt/index.js';
+import { moduleClosure, variablesIn } from './ir-walk.js';
+import type { Blocker, ModelReading, Obligation, ObligationOrigin, TheoremPlan } from './types.js';
+
+const NEG: Env = { state: 0, polarity: 'neg' };
+const POS: Env = { state: 0, polarity: 'pos' };
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** What a proven formula lets later obligations assume. */
+type Fact =
+  | { readonly kind: 'invariant'; readonly machine: QName; readonly pred: Expr }
+  | { readonly kind: 'constant'; readonly pred: Expr };
+
+const LEVELS = { constant: 0, state: 1, action: 2, temporal: 3 } as const;
+
+/** `[]P` with P a state predicate is an invariant; a constant formula is a plain fact */
+function factOf(machine: QName | undefined, formula: Expr): Fact | undefined {
+  if (formula.level === 'constant') return { kind: 'constant', pred: formula };
+  if (formula.kind === 'always' && LEVELS[formula.arg.level] <= LEVELS.state) {
+    if (formula.arg.level === 'constant') return { kind: 'constant', pred: formula.arg };
+    if (machine) return { kind: 'invariant', machine, pred: formula.arg };
+  }
+  return undefined;
+}
+
+/**
+ * `not (forall x in D :: P)` is asserted as `x in D` and `not P` with `x` free: the same
+ * formula, but the model then names the `x` for which P fails.
+ */
+function negatedGoal(enc: SmtEncoder, goal: Expr, env: Env, witnesses: Binder[]): string[] {
+  const hyps: string[] = [];
+  let g = goal;
+  while (g.kind === 'quant' && g.quantifier === 'forall') {
+    const x = enc.freeLocal(g.binder);
+    witnesses.push(g.binder);
+    if (g.domain) hyps.push(enc.memberOf(g.domain, x, { ...env, polarity: 'both' }));
+    g = g.body;
+  }
+  return [...hyps, `(not ${enc.expr(g, env)})`];
+}
+
+export interface PlanOutput {
+  readonly plan: TheoremPlan;
+  /** recursive def groups used, by key */
+  readonly recursive: ReadonlyMap<string, readonly QName[]>;
+}
+
+export function groupKey(group: readonly QName[]): string {
+  return [...group].sort().join(',');
+}
+
+class Planner {
+  readonly obligations: Obligation[] = [];
+  readonly requires: { theorem: QName; span: Span }[] = [];
+  readonly blockers: Blocker[] = [];
+  readonly recursive = new Map<string, readonly QName[]>();
+  private readonly stepFacts = new Map<string, Expr>();
+  private readonly assumes: readonly Expr[];
+
+  constructor(
+    readonly program: Program,
+    readonly theorem: TheoremDecl,
+  ) {
+    this.assumes = moduleClosure(program, theorem.name).flatMap((m) => m.assumes.map((a) => a.expr));
+  }
+
+  block(status: Blocker['status'], code: Blocker['code'], message: string, span: Span): void {
+    this.blockers.push({ status, code, message, span });
+  }
+
+  plan(): void {
+    const proof = this.theorem.proof;
+    if (!proof) {
+      this.block('not proved', 'KSP109', 'the theorem has no proof', this.theorem.span);
+      return;
+    }
+    this.proof(proof, this.theorem.formula, undefined);
+  }
+
+  private proof(proof: Proof, formula: Expr, step: string | undefined): void {
+    if (proof.kind === 'by') {
+      this.justify(proof.justification, formula, step);
+      return;
+    }
+    for (const s of proof.steps) {
+      this.proof(s.proof, s.formula, s.name);
+      this.stepFacts.set(s.name, s.formula);
+    }
+    this.justify(proof.qed, formula, step);
+  }
+
+  private justify(j: Justification, formula: Expr, step: string | undefined): void {
+    const facts = this.resolveUsing(j.using);
+    if (facts === undefined) return;
+    if (j.rule.kind === 'builtin' && j.rule.name === 'invariant') this.invariant(formula, facts, j, step);
+    else if (j.rule.kind === 'builtin' && j.rule.name === 'smt') this.smt(formula, facts, j, step);
+    else {
+      this.block('not proved', 'KSP105', `\`by ${j.rule.name}\`: temporal reasoning is not available yet`, j.span);
+    }
+  }
+
+  private resolveUsing(using: readonly FactRef[]): Fact[] | undefined {
+    const facts: Fact[] = [];
+    for (const ref of using) {
+      let formula: Expr | undefined;
+      let machine = this.theorem.machine;
+      if (ref.kind === 'step') formula = this.stepFacts.get(ref.name);
+      else {
+        const t = this.program.theorems.get(ref.name);
+        if (t) {
+          formula = t.formula;
+          machine = t.machine;
+          if (!this.requires.some((r) => r.theorem === ref.name)) this.requires.push({ theorem: ref.name, span: ref.span });
+        }
+      }
+      if (!formula) {
+        this.block('error', 'KSP103', `\`${ref.name}\` is not a proved fact here`, ref.span);
+        return undefined;
+      }
+      const fact = factOf(machine, formula);
+      if (!fact) {
+        this.block('not proved', 'KSP105', `\`${ref.name}\` is temporal; a first-order step can use only invariants [](P) and constant facts`, ref.span);
+        return undefined;
+      }
+      if (fact.kind === 'invariant' && fact.machine !== this.theorem.machine) {
+        this.block('error', 'KSP103', `\`${ref.name}\` is an invariant of another machine`, ref.span);
+        return undefined;
+      }
+      facts.push(fact);
+    }
+    return facts;
+  }
+
+  private machineOf(span: Span): MachineDecl | undefined {
+    const q = this.theorem.machine;
+    const m = q ? this.program.machines.get(q) : undefined;
+    if (!m) this.block('error', 'KSP102', 'this justification needs a theorem about a machine (`M |= ...`)', span);
+    return m;
+  }
+
+  private invariant(formula: Expr, facts: readonly Fact[], j: Justification, step: string | undefined): void {
+    if (formula.kind !== 'always' || LEVELS[formula.arg.level] > LEVELS.state) {
+      this.block('error', 'KSP102', '`by invariant` proves formulas of the form [](P) with P a state predicate', formula.span);
+      return;
+    }
+    const machine = this.machineOf(j.span);
+    if (!machine) return;
+    const inv = formula.arg;
+    const relevant = variablesIn(inv);
+    this.add(
+      { theorem: this.theorem.name, ...(step ? { step } : {}), premise: 'init' },
+      machine.init.span,
+      'the invariant holds in every initial state',
+      inv.span,
+      { kind: 'state', machine: machine.name, params: [], relevant },
+      (enc, w) => [...this.hypotheses(enc, [], 0), enc.expr(machine.init, NEG), ...negatedGoal(enc, inv, POS, w)],
+    );
+    for (const action of machine.actions) {
+      this.add(
+        { theorem: this.theorem.name, ...(step ? { step } : {}), premise: `consecution of ${action.name}` },
+        action.span,
+        `action \`${action.name}\` preserves the invariant`,
+        inv.span,
+        { kind: 'step', machine: machine.name, action: action.name, params: action.params.map((p) => p.binder), relevant },
+        (enc, w) => {
+          for (const p of action.params) enc.freeLocal(p.binder);
+          return [
+            ...this.hypotheses(enc, facts, 2),
+            enc.expr(inv, NEG),
+            ...enc.actionConjuncts(machine, action, NEG, true),
+            ...negatedGoal(enc, inv, { state: 1, polarity: 'pos' }, w),
+          ];
+        },
+      );
+    }
+  }
+
+  private smt(formula: Expr, facts: readonly Fact[], j: Justification, step: string | undefined): void {
+    const origin: ObligationOrigin = { theorem: this.theorem.name, ...(step ? { step } : {}), premise: 'smt' };
+    const relevant = variablesIn(formula);
+    if (formula.level === 'constant') {
+      const constantFacts = facts.filter((f) => f.kind === 'constant');
+      this.add(origin, formula.span, 'the formula holds', undefined, { kind: 'constants', params: [], relevant }, (enc, w) => [
+        ...this.hypotheses(enc, constantFacts, 0),
+        ...negatedGoal(enc, formula, POS, w),
+      ]);
+      return;
+    }
+    const always = formula.kind === 'always';
+    const pred = always ? formula.arg : formula;
+    if (LEVELS[pred.level] > LEVELS.state) {
+      this.block('not proved', 'KSP105', '`by smt` proves constant and state formulas; this one is temporal', formula.span);
+      return;
+    }
+    const machine = this.machineOf(j.span);
+    if (!machine) return;
+    this.add(
+      origin,
+      formula.span,
+      always ? 'the formula holds in every reachable state' : 'the formula holds in every initial state',
+      undefined,
+      { kind: 'state', machine: machine.name, params: [], relevant },
+      (enc, w) => [...this.hypotheses(enc, facts, 1), ...(always ? [] : [enc.expr(machine.init, NEG)]), ...negatedGoal(enc, pred, POS, w)],
+    );
+  }
+
+  /** assumptions on constants, constant facts, and invariants in states 0 .. states-1 */
+  private hypotheses(enc: SmtEncoder, facts: readonly Fact[], states: number): string[] {
+    const out = this.assumes.map((a) => enc.expr(a, NEG));
+    for (const f of facts) {
+      if (f.kind === 'constant') out.push(enc.expr(f.pred, NEG));
+      else for (let s = 0; s < states; s++) out.push(enc.expr(f.pred, { state: s, polarity: 'neg' }));
+    }
+    return out;
+  }
+
+  private add(
+    origin: ObligationOrigin,
+    span: Span,
+    goal: string,
+    formulaSpan: Span | undefined,
+    reading: Omit<ModelReading, 'witnesses'>,
+    build: (enc: SmtEncoder, witnesses: Binder[]) => string[],
+  ): void {
+    const enc = new SmtEncoder(this.program);
+    const witnesses: Binder[] = [...this.theorem.params];
+    let smt: string;
+    try {
+      for (const p of this.theorem.params) enc.freeLocal(p);
+      smt = enc.render(build(enc, witnesses));
+    } catch (e) {
+      if (!(e instanceof Unencodable)) throw e;
+      this.block('not proved', 'KSP104', e.message, e.span);
+      return;
+    }
+    for (const group of enc.recursiveGroups()) this.recursive.set(groupKey(group), group);
+    const id = [origin.theorem, origin.step, origin.premise].filter((x) => x !== undefined).join(' / ');
+    this.obligations.push({ id, origin, span, goal, ...(formulaSpan ? { formulaSpan } : {}), smt, hash: sha256(smt), reading: { ...reading, witnesses } });
+  }
+}
+
+export function planTheorem(program: Program, theorem: TheoremDecl): PlanOutput {
+  const planner = new Planner(program, theorem);
+  planner.plan();
+  return {
+    plan: {
+      theorem: theorem.name,
+      span: theorem.span,
+      obligations: planner.obligations,
+      requires: planner.requires,
+      termination: [...planner.recursive.keys()].sort(),
+      blockers: planner.blockers,
+    },
+    recursive: planner.recursive,
+  };
+}

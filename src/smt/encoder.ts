@@ -1,0 +1,666 @@
+// The typed IR as SMT-LIB text. One SmtEncoder builds one obligation: it collects exactly the
+// sorts, functions, constants and definitions the obligation's expressions use, so output depends
+// only on what the obligation mentions (stable cache keys) and is deterministic.
+//
+// Semantics that need care (kspec.md "Partial operations"): `m[k]` outside the domain, `s[i]`
+// outside 0..len-1, `x / 0` and `x % 0` are unspecified. Each is guarded and, off its domain,
+// is an uninterpreted function of its arguments, so nothing can be concluded about it beyond
+// "the same expression has the same value". `/` and `%` are SMT-LIB's div/mod, which are
+// Euclidean, exactly as kspec's.
+import type { ActionDecl, Binder, Expr, MachineDecl, Program, QName, Type } from '../ir/index.js';
+import type { Span } from '../diagnostics/index.js';
+import { SortRegistry, stronglyConnected } from './sorts.js';
+import { intLiteral, quoted, stringLiteral, SYM } from './names.js';
+
+export type Polarity = 'pos' | 'neg' | 'both';
+
+export interface Env {
+  /** the state an unprimed variable is read in (0 = current, 1 = next) */
+  readonly state: number;
+  /** where the formula sits relative to the goal: 'pos' in the goal, 'neg' in a hypothesis */
+  readonly polarity: Polarity;
+  /** inside a def body: that machine's variables are the def's extra parameters */
+  readonly defMachine?: QName;
+}
+
+/** A construct that has no sound first-order encoding here; the obligation is not sent. */
+export class Unencodable extends Error {
+  constructor(
+    message: string,
+    readonly span: Span,
+  ) {
+    super(message);
+  }
+}
+
+interface DefEntry {
+  readonly q: QName;
+  /** undefined for abstract or opaque defs (declared, not defined) */
+  body?: string;
+  readonly signature: string;
+  readonly paramSorts: readonly string[];
+  readonly result: string;
+  readonly callees: Set<QName>;
+}
+
+const flip = (p: Polarity): Polarity => (p === 'pos' ? 'neg' : p === 'neg' ? 'pos' : 'both');
+
+export class SmtEncoder {
+  readonly sorts: SortRegistry;
+  private readonly declared = new Map<string, string>();
+  private readonly axioms = new Map<string, string>();
+  private readonly defs = new Map<QName, DefEntry>();
+  private readonly definingStack: QName[] = [];
+  private temps = 0;
+
+  /** defs in this set are declared as uninterpreted functions, not defined (termination checks) */
+  constructor(
+    readonly program: Program,
+    private readonly opaqueDefs: ReadonlySet<QName> = new Set(),
+  ) {
+    this.sorts = new SortRegistry(program);
+  }
+
+  // ---- declarations -------------------------------------------------------------------------
+
+  private declare(symbol: string, text: string): string {
+    if (!this.declared.has(symbol)) this.declared.set(symbol, text);
+    return symbol;
+  }
+
+  variable(machine: QName, name: string, state: number): string {
+    const decl = this.program.machines.get(machine)?.vars.find((v) => v.name === name);
+    if (!decl) throw new Error(`unknown variable ${machine}.${name}`);
+    const symbol = SYM.variable(state, machine, name);
+    return this.declare(symbol, `(declare-const ${symbol} ${this.sorts.sort(decl.type)})`);
+  }
+
+  constant(q: QName): string {
+    const decl = this.program.consts.get(q);
+    if (!decl) throw new Error(`unknown constant ${q}`);
+    const symbol = SYM.constant(q);
+    return this.declare(symbol, `(declare-const ${symbol} ${this.sorts.sort(decl.type)})`);
+  }
+
+  /** a binder that is free in the obligation (an action parameter, a theorem parameter) */
+  freeLocal(b: Binder): string {
+    const symbol = SYM.local(b.id, b.name);
+    if (b.type.kind === 'fn') {
+      const params = b.type.params.map((p) => this.sorts.sort(p)).join(' ');
+      return this.declare(symbol, `(declare-fun ${symbol} (${params}) ${this.sorts.sort(b.type.result)})`);
+    }
+    return this.declare(symbol, `(declare-const ${symbol} ${this.sorts.sort(b.type)})`);
+  }
+
+  private undefined(name: string, params: readonly string[], result: string): string {
+    const symbol = quoted(`u:${name}`);
+    return this.declare(symbol, `(declare-fun ${symbol} (${params.join(' ')}) ${result})`);
+  }
+
+  private temp(): string {
+    return SYM.temp(this.temps++);
+  }
+
+  // ---- expressions --------------------------------------------------------------------------
+
+  expr(e: Expr, env: Env): string {
+    const both: Env = { ...env, polarity: 'both' };
+    switch (e.kind) {
+      case 'bool':
+        return e.value ? 'true' : 'false';
+      case 'int':
+        return intLiteral(e.value);
+      case 'string':
+        return stringLiteral(e.value);
+      case 'ref':
+        return this.ref(e, env);
+      case 'prime':
+        return this.expr(e.arg, { ...env, state: env.state + 1 });
+      case 'call':
+        return this.call(e.def, e.args, env, e.span);
+      case 'apply':
+        return `(${SYM.local(e.fn.id, e.fn.name)} ${e.args.map((a) => this.expr(a, both)).join(' ')})`;
+      case 'not':
+        return `(not ${this.expr(e.arg, { ...env, polarity: flip(env.polarity) })})`;
+      case 'neg':
+        return `(- ${this.expr(e.arg, both)})`;
+      case 'logic': {
+        if (e.op === '<==>') return `(= ${this.expr(e.left, both)} ${this.expr(e.right, both)})`;
+        if (e.op === '==>') return `(=> ${this.expr(e.left, { ...env, polarity: flip(env.polarity) })} ${this.expr(e.right, env)})`;
+        return `(${e.op === '&&' ? 'and' : 'or'} ${this.expr(e.left, env)} ${this.expr(e.right, env)})`;
+      }
+      case 'arith':
+        return this.arith(e.op, this.expr(e.left, both), this.expr(e.right, both));
+      case 'compare':
+        return `(${e.op} ${this.expr(e.left, both)} ${this.expr(e.right, both)})`;
+      case 'eq':
+        return `(= ${this.expr(e.left, both)} ${this.expr(e.right, both)})`;
+      case 'builtin':
+        return this.builtin(e, both);
+      case 'seqLit':
+        return this.seqLiteral(e.type, e.elems.map((x) => this.expr(x, both)));
+      case 'setLit': {
+        let acc = this.emptySet(e.type);
+        for (const x of e.elems) acc = `(store ${acc} ${this.expr(x, both)} true)`;
+        return acc;
+      }
+      case 'mapLit': {
+        if (e.type.kind !== 'map') throw new Unencodable('map literal without a map type', e.span);
+        const opt = this.sorts.option(e.type.value);
+        let acc = `((as const ${this.sorts.sort(e.type)}) ${opt.none})`;
+        for (const { key, value } of e.entries) acc = `(store ${acc} ${this.expr(key, both)} (${opt.some} ${this.expr(value, both)}))`;
+        return acc;
+      }
+      case 'tuple': {
+        if (e.type.kind !== 'tuple') throw new Unencodable('tuple without a tuple type', e.span);
+        return `(${this.sorts.tuple(e.type.elems).ctor} ${e.elems.map((x) => this.expr(x, both)).join(' ')})`;
+      }
+      case 'tupleGet': {
+        if (e.tuple.type.kind !== 'tuple') throw new Unencodable('tuple access on a non-tuple', e.span);
+        return `(${this.sorts.tuple(e.tuple.type.elems).fields[e.index]} ${this.expr(e.tuple, both)})`;
+      }
+      case 'record':
+        this.sorts.sort(e.type);
+        return e.fields.length === 0 ? SYM.recordCtor(e.record) : `(${SYM.recordCtor(e.record)} ${e.fields.map((x) => this.expr(x, both)).join(' ')})`;
+      case 'field':
+        this.sorts.sort(e.target.type);
+        return `(${SYM.recordField(e.record, e.field)} ${this.expr(e.target, both)})`;
+      case 'with':
+        return this.withUpdate(e, both);
+      case 'ctor':
+        this.sorts.sort(e.type);
+        return e.args.length === 0 ? SYM.enumCtor(e.enumName, e.ctor) : `(${SYM.enumCtor(e.enumName, e.ctor)} ${e.args.map((x) => this.expr(x, both)).join(' ')})`;
+      case 'some':
+        return `(${this.sorts.option(e.arg.type).some} ${this.expr(e.arg, both)})`;
+      case 'none': {
+        if (e.type.kind !== 'option') throw new Unencodable('None without an option type', e.span);
+        return this.sorts.option(e.type.elem).none;
+      }
+      case 'is':
+        return `((_ is ${this.ctorSymbol(e.arg.type, e.ctor, e.span)}) ${this.expr(e.arg, both)})`;
+      case 'match':
+        return this.match(e, env);
+      case 'if':
+        return `(ite ${this.expr(e.cond, both)} ${this.expr(e.then, env)} ${this.expr(e.else, env)})`;
+      case 'let':
+        return `(let ((${SYM.local(e.binder.id, e.binder.name)} ${this.expr(e.value, both)})) ${this.expr(e.body, env)})`;
+      case 'quant':
+        return this.quantifier(e, env);
+      case 'setFilter': {
+        const x = this.binder(e.binder);
+        return `(lambda ((${x} ${this.sorts.sort(e.binder.type)})) (and ${this.member(e.source, x, both)} ${this.expr(e.pred, both)}))`;
+      }
+      case 'setImage': {
+        if (e.type.kind !== 'set') throw new Unencodable('set image without a set type', e.span);
+        const y = this.temp();
+        const x = this.binder(e.binder);
+        return `(lambda ((${y} ${this.sorts.sort(e.type.elem)})) (exists ((${x} ${this.sorts.sort(e.binder.type)})) (and ${this.member(e.source, x, both)} (= ${y} ${this.expr(e.body, both)}))))`;
+      }
+      case 'mapComp': {
+        if (e.type.kind !== 'map') throw new Unencodable('map comprehension without a map type', e.span);
+        const opt = this.sorts.option(e.type.value);
+        const x = this.binder(e.binder);
+        return `(lambda ((${x} ${this.sorts.sort(e.binder.type)})) (ite ${this.member(e.domain, x, both)} (${opt.some} ${this.expr(e.body, both)}) ${opt.none}))`;
+      }
+      case 'action': {
+        const machine = this.machine(e.instance.machine, e.span);
+        const action = machine.actions.find((a) => a.name === e.instance.action);
+        if (!action) throw new Unencodable(`unknown action ${e.instance.action}`, e.span);
+        return this.actionFormula(machine, action, e.instance.args, env, true, e.span);
+      }
+      case 'enabled': {
+        if (e.arg.kind !== 'action') throw new Unencodable('enabled(...) of anything but an action is not first-order', e.span);
+        const machine = this.machine(e.arg.instance.machine, e.span);
+        const action = machine.actions.find((a) => a.name === (e.arg as Extract<Expr, { kind: 'action' }>).instance.action);
+        if (!action) throw new Unencodable('unknown action', e.span);
+        return this.actionFormula(machine, action, e.arg.instance.args, env, false, e.span);
+      }
+      case 'always':
+      case 'eventually':
+      case 'leadsTo':
+      case 'fairness':
+        throw new Unencodable('a temporal operator cannot appear in a first-order obligation', e.span);
+    }
+  }
+
+  private binder(b: Binder): string {
+    return SYM.local(b.id, b.name);
+  }
+
+  private machine(q: QName, span: Span): MachineDecl {
+    const m = this.program.machines.get(q);
+    if (!m) throw new Unencodable(`unknown machine ${q}`, span);
+    return m;
+  }
+
+  private ref(e: Extract<Expr, { kind: 'ref' }>, env: Env): string {
+    const r = e.ref;
+    switch (r.kind) {
+      case 'var':
+        if (env.defMachine === r.machine) {
+          if (env.state > 1) throw new Unencodable('a variable primed twice', e.span);
+          return SYM.defParamVar(env.state, r.name);
+        }
+        return this.variable(r.machine, r.name, env.state);
+      case 'const':
+        return this.constant(r.name);
+      case 'local':
+        return this.binder(r.binder);
+    }
+  }
+
+  private arith(op: string, a: string, b: string): string {
+    if (op === '+' || op === '-' || op === '*') return `(${op} ${a} ${b})`;
+    const ta = this.temp();
+    const tb = this.temp();
+    const name = op === '/' ? 'div' : 'mod';
+    const undef = this.undefined(name, ['Int'], 'Int');
+    return `(let ((${ta} ${a}) (${tb} ${b})) (ite (= ${tb} 0) (${undef} ${ta}) (${name} ${ta} ${tb})))`;
+  }
+
+  private emptySet(t: Type): string {
+    return `((as const ${this.sorts.sort(t)}) false)`;
+  }
+
+  private seqLiteral(t: Type, elems: readonly string[]): string {
+    if (elems.length === 0) return `(as seq.empty ${this.sorts.sort(t)})`;
+    const units = elems.map((x) => `(seq.unit ${x})`);
+    return units.length === 1 ? units[0]! : `(seq.++ ${units.join(' ')})`;
+  }
+
+  /** `x` is in the Set, Seq or Map `collection` */
+  private member(collection: Expr, x: string, env: Env): string {
+    const c = this.expr(collection, env);
+    switch (collection.type.kind) {
+      case 'set':
+        return `(select ${c} ${x})`;
+      case 'seq':
+        return `(seq.contains ${c} (seq.unit ${x}))`;
+      case 'map':
+        return `((_ is ${this.sorts.option(collection.type.value).some}) (select ${c} ${x}))`;
+      default:
+        throw new Unencodable('a domain must be a Set, Seq or Map', collection.span);
+    }
+  }
+
+  private ctorSymbol(t: Type, ctor: string, span: Span): string {
+    if (t.kind === 'option') {
+      const opt = this.sorts.option(t.elem);
+      return ctor === 'Some' ? opt.some : opt.none;
+    }
+    if (t.kind === 'enum') {
+      this.sorts.sort(t);
+      return SYM.enumCtor(t.name, ctor);
+    }
+    throw new Unencodable('constructor test on a value that is not an enum or option', span);
+  }
+
+  private withUpdate(e: Extract<Expr, { kind: 'with' }>, env: Env): string {
+    const decl = this.program.records.get(e.record);
+    if (!decl) throw new Unencodable(`unknown record ${e.record}`, e.span);
+    this.sorts.sort(e.type);
+    const t = this.temp();
+    const fields = decl.fields.map((f) => {
+      const update = e.updates.find((u) => u.field === f.name);
+      return update ? this.expr(update.value, env) : `(${SYM.recordField(e.record, f.name)} ${t})`;
+    });
+    return `(let ((${t} ${this.expr(e.target, env)})) (${SYM.recordCtor(e.record)} ${fields.join(' ')}))`;
+  }
+
+  private match(e: Extract<Expr, { kind: 'match' }>, env: Env): string {
+    const t = this.temp();
+    const scrutType = e.scrutinee.type;
+    const fieldSymbols = (ctor: string): string[] => {
+      if (scrutType.kind === 'option') return ctor === 'Some' ? [this.sorts.option(scrutType.elem).value] : [];
+      if (scrutType.kind === 'enum') {
+        const c = this.program.enums.get(scrutType.name)?.ctors.find((k) => k.name === ctor);
+        if (!c) throw new Unencodable(`unknown constructor ${ctor}`, e.span);
+        return c.fields.map((f) => SYM.enumField(scrutType.name, ctor, f.name));
+      }
+      throw new Unencodable('match on a value that is not an enum or option', e.span);
+    };
+    const wildcard = e.arms.findIndex((a) => a.ctor === undefined);
+    const arms = wildcard >= 0 ? e.arms.slice(0, wildcard + 1) : e.arms;
+    const armBody = (i: number): string => {
+      const arm = arms[i]!;
+      const body = this.expr(arm.body, env);
+      if (arm.ctor === undefined) return body;
+      const fields = fieldSymbols(arm.ctor);
+      const bindings = arm.binders.flatMap((b, j) => (b ? [`(${this.binder(b)} (${fields[j]} ${t}))`] : []));
+      return bindings.length === 0 ? body : `(let (${bindings.join(' ')}) ${body})`;
+    };
+    if (arms.length === 0) throw new Unencodable('match without arms', e.span);
+    let acc = armBody(arms.length - 1);
+    for (let i = arms.length - 2; i >= 0; i--) {
+      acc = `(ite ((_ is ${this.ctorSymbol(scrutType, arms[i]!.ctor!, e.span)}) ${t}) ${armBody(i)} ${acc})`;
+    }
+    return `(let ((${t} ${this.expr(e.scrutinee, { ...env, polarity: 'both' })})) ${acc})`;
+  }
+
+  private quantifier(e: Extract<Expr, { kind: 'quant' }>, env: Env): string {
+    const x = this.binder(e.binder);
+    const decl = `((${x} ${this.sorts.sort(e.binder.type)}))`;
+    if (!e.domain) this.checkUnboundedQuantifier(e.quantifier, e.binder, env, e.span);
+    const body = this.expr(e.body, env);
+    if (e.quantifier === 'forall') {
+      return e.domain ? `(forall ${decl} (=> ${this.member(e.domain, x, { ...env, polarity: 'both' })} ${body}))` : `(forall ${decl} ${body})`;
+    }
+    return e.domain ? `(exists ${decl} (and ${this.member(e.domain, x, { ...env, polarity: 'both' })} ${body}))` : `(exists ${decl} ${body})`;
+  }
+
+  /**
+   * SMT arrays include infinite sets and maps, kspec's do not. A quantifier over such a type that
+   * acts existentially (exists in the goal, forall in a hypothesis) could pick an infinite witness
+   * and prove something false of finite collections, so it is refused. Universal uses are sound:
+   * they range over more values than kspec has.
+   */
+  private checkUnboundedQuantifier(q: 'forall' | 'exists', b: Binder, env: Env, span: Span): void {
+    const existential = q === 'exists' ? env.polarity !== 'neg' : env.polarity !== 'pos';
+    if (existential && this.containsCollection(b.type, new Set())) {
+      throw new Unencodable(
+        `\`${q} ${b.name}\` ranges over a type containing Set or Map and is used existentially; bound it with \`in\` a collection`,
+        span,
+      );
+    }
+  }
+
+  private containsCollection(t: Type, seen: Set<string>): boolean {
+    switch (t.kind) {
+      case 'set':
+      case 'map':
+        return true;
+      case 'seq':
+      case 'option':
+        return this.containsCollection(t.elem, seen);
+      case 'tuple':
+        return t.elems.some((x) => this.containsCollection(x, seen));
+      case 'record': {
+        if (seen.has(t.name)) return false;
+        seen.add(t.name);
+        return (this.program.records.get(t.name)?.fields ?? []).some((f) => this.containsCollection(f.type, seen));
+      }
+      case 'enum': {
+        if (seen.has(t.name)) return false;
+        seen.add(t.name);
+        return (this.program.enums.get(t.name)?.ctors ?? []).some((c) => c.fields.some((f) => this.containsCollection(f.type, seen)));
+      }
+      default:
+        return false;
+    }
+  }
+
+  private builtin(e: Extract<Expr, { kind: 'builtin' }>, env: Env): string {
+    const [a, b, c] = e.args;
+    const arg = (x: Expr | undefined): string => this.expr(x!, env);
+    switch (e.op) {
+      case 'seq.len':
+        return `(seq.len ${arg(a)})`;
+      case 'seq.index': {
+        const ts = this.temp();
+        const ti = this.temp();
+        const undef = this.undefined(`seq.index:${this.sorts.key(a!.type)}`, [this.sorts.sort(a!.type), 'Int'], this.sorts.sort(e.type));
+        return `(let ((${ts} ${arg(a)}) (${ti} ${arg(b)})) (ite (and (<= 0 ${ti}) (< ${ti} (seq.len ${ts}))) (seq.nth ${ts} ${ti}) (${undef} ${ts} ${ti})))`;
+      }
+      case 'seq.push':
+        return `(seq.++ ${arg(a)} (seq.unit ${arg(b)}))`;
+      case 'seq.concat':
+        return `(seq.++ ${arg(a)} ${arg(b)})`;
+      case 'seq.contains':
+        return `(seq.contains ${arg(a)} (seq.unit ${arg(b)}))`;
+      case 'set.in':
+        return this.member(b!, arg(a), env);
+      case 'set.add':
+        return `(store ${arg(a)} ${arg(b)} true)`;
+      case 'set.remove':
+        return `(store ${arg(a)} ${arg(b)} false)`;
+      case 'set.union':
+        return `((_ map or) ${arg(a)} ${arg(b)})`;
+      case 'set.intersect':
+        return `((_ map and) ${arg(a)} ${arg(b)})`;
+      case 'set.minus':
+        return `((_ map and) ${arg(a)} ((_ map not) ${arg(b)}))`;
+      case 'set.subset': {
+        const ta = this.temp();
+        return `(let ((${ta} ${arg(a)})) (= ((_ map and) ${ta} ${arg(b)}) ${ta}))`;
+      }
+      case 'set.size':
+        return this.setSize(a!, env);
+      case 'set.range': {
+        const i = this.temp();
+        return `(lambda ((${i} Int)) (and (<= ${arg(a)} ${i}) (<= ${i} ${arg(b)})))`;
+      }
+      case 'map.in':
+        return this.member(b!, arg(a), env);
+      case 'map.index': {
+        if (a!.type.kind !== 'map') throw new Unencodable('indexing a non-map', e.span);
+        const opt = this.sorts.option(a!.type.value);
+        const tm = this.temp();
+        const tk = this.temp();
+        const undef = this.undefined(`map.index:${this.sorts.key(a!.type)}`, [this.sorts.sort(a!.type), this.sorts.sort(a!.type.key)], this.sorts.sort(e.type));
+        return `(let ((${tm} ${arg(a)}) (${tk} ${arg(b)})) (ite ((_ is ${opt.some}) (select ${tm} ${tk})) (${opt.value} (select ${tm} ${tk})) (${undef} ${tm} ${tk})))`;
+      }
+      case 'map.get':
+        return `(select ${arg(a)} ${arg(b)})`;
+      case 'map.insert': {
+        if (a!.type.kind !== 'map') throw new Unencodable('insert into a non-map', e.span);
+        return `(store ${arg(a)} ${arg(b)} (${this.sorts.option(a!.type.value).some} ${arg(c)}))`;
+      }
+      case 'map.remove': {
+        if (a!.type.kind !== 'map') throw new Unencodable('remove from a non-map', e.span);
+        return `(store ${arg(a)} ${arg(b)} ${this.sorts.option(a!.type.value).none})`;
+      }
+      case 'map.keys': {
+        if (a!.type.kind !== 'map') throw new Unencodable('keys of a non-map', e.span);
+        const k = this.temp();
+        return `(lambda ((${k} ${this.sorts.sort(a!.type.key)})) ((_ is ${this.sorts.option(a!.type.value).some}) (select ${arg(a)} ${k})))`;
+      }
+      case 'string.len':
+        return `(str.len ${arg(a)})`;
+      case 'string.concat':
+        return `(str.++ ${arg(a)} ${arg(b)})`;
+    }
+  }
+
+  /**
+   * `S.size()`: exact where the structure of S shows it (literals, ranges, add/remove of an
+   * element), otherwise an uninterpreted function of the set that is >= 0 and 0 exactly for the
+   * empty set. Both hold of every finite set, so the encoding is sound for kspec's finite sets.
+   */
+  private setSize(set: Expr, env: Env): string {
+    if (set.kind === 'setLit') {
+      if (set.elems.length === 0) return '0';
+      const temps = set.elems.map(() => this.temp());
+      const bindings = set.elems.map((x, i) => `(${temps[i]} ${this.expr(x, env)})`).join(' ');
+      const counts = temps.map((t, i) => (i === 0 ? '1' : `(ite (or ${temps.slice(0, i).map((p) => `(= ${t} ${p})`).join(' ')}) 0 1)`));
+      return `(let (${bindings}) (+ ${counts.join(' ')} 0))`;
+    }
+    if (set.kind === 'builtin' && set.op === 'set.range') {
+      const lo = this.temp();
+      const hi = this.temp();
+      return `(let ((${lo} ${this.expr(set.args[0]!, env)}) (${hi} ${this.expr(set.args[1]!, env)})) (ite (<= ${lo} ${hi}) (+ (- ${hi} ${lo}) 1) 0))`;
+    }
+    if (set.kind === 'builtin' && (set.op === 'set.add' || set.op === 'set.remove')) {
+      const inner = this.setSize(set.args[0]!, env);
+      const member = `(select ${this.expr(set.args[0]!, env)} ${this.expr(set.args[1]!, env)})`;
+      return set.op === 'set.add' ? `(ite ${member} ${inner} (+ ${inner} 1))` : `(ite ${member} (- ${inner} 1) ${inner})`;
+    }
+    const sort = this.sorts.sort(set.type);
+    const name = `size:${this.sorts.key(set.type)}`;
+    const size = this.undefined(name, [sort], 'Int');
+    if (!this.axioms.has(name)) {
+      const s = quoted('s');
+      this.axioms.set(
+        name,
+        `(assert (forall ((${s} ${sort})) (! (and (>= (${size} ${s}) 0) (= (= (${size} ${s}) 0) (= ${s} ${this.emptySet(set.type)}))) :pattern ((${size} ${s})))))`,
+      );
+    }
+    return `(${size} ${this.expr(set, env)})`;
+  }
+
+  // ---- pieces for callers that build their own formulas (termination conditions) -------------
+
+  /** `x` is an element (key) of the collection `collection` */
+  memberOf(collection: Expr, x: string, env: Env): string {
+    return this.member(collection, x, env);
+  }
+
+  /** `text` was built by constructor `ctor` of the enum or option type `t` */
+  ctorTest(t: Type, ctor: string, text: string, span: Span): string {
+    return `((_ is ${this.ctorSymbol(t, ctor, span)}) ${text})`;
+  }
+
+  /** payload field `index` of constructor `ctor` */
+  ctorField(t: Type, ctor: string, index: number, text: string, span: Span): string {
+    if (t.kind === 'option') return `(${this.sorts.option(t.elem).value} ${text})`;
+    const c = t.kind === 'enum' ? this.program.enums.get(t.name)?.ctors.find((k) => k.name === ctor) : undefined;
+    const f = c?.fields[index];
+    if (t.kind !== 'enum' || !f) throw new Unencodable(`unknown field of ${ctor}`, span);
+    return `(${SYM.enumField(t.name, ctor, f.name)} ${text})`;
+  }
+
+  /** declares the variables a machine def reads as free constants (they are its parameters) */
+  freeDefState(machine: MachineDecl, states: number): void {
+    for (let s = 0; s < states; s++) {
+      for (const v of machine.vars) {
+        const symbol = SYM.defParamVar(s, v.name);
+        this.declare(symbol, `(declare-const ${symbol} ${this.sorts.sort(v.type)})`);
+      }
+    }
+  }
+
+  // ---- actions ------------------------------------------------------------------------------
+
+  /**
+   * The conjuncts of one step of `action` from state `env.state` to the next, with its
+   * parameters given by `paramSymbols` (already declared or bound by the caller): parameters in
+   * their domains, the guards, and every variable's next value (unassigned ones unchanged).
+   */
+  actionConjuncts(machine: MachineDecl, action: ActionDecl, env: Env, withEffect: boolean): string[] {
+    const both: Env = { ...env, polarity: 'both' };
+    const out: string[] = [];
+    for (const p of action.params) if (p.domain) out.push(this.member(p.domain, this.binder(p.binder), both));
+    for (const g of action.guards) out.push(this.expr(g, env));
+    if (!withEffect) return out;
+    for (const v of machine.vars) {
+      const next = this.variable(machine.name, v.name, env.state + 1);
+      const assign = action.assigns.find((a) => a.variable === v.name);
+      out.push(`(= ${next} ${assign ? this.expr(assign.value, both) : this.variable(machine.name, v.name, env.state)})`);
+    }
+    return out;
+  }
+
+  /** `a(args)` as a formula: some parameter values (those given must match) for which it steps */
+  private actionFormula(machine: MachineDecl, action: ActionDecl, args: readonly (Expr | undefined)[], env: Env, withEffect: boolean, span: Span): string {
+    const conjuncts = this.actionConjuncts(machine, action, env, withEffect);
+    const bound: string[] = [];
+    action.params.forEach((p, i) => {
+      const x = this.binder(p.binder);
+      const given = args[i];
+      if (given) conjuncts.unshift(`(= ${x} ${this.expr(given, { ...env, polarity: 'both' })})`);
+      else if (!p.domain) this.checkUnboundedQuantifier('exists', p.binder, env, span);
+      bound.push(`(${x} ${this.sorts.sort(p.binder.type)})`);
+    });
+    const body = conjuncts.length === 0 ? 'true' : conjuncts.length === 1 ? conjuncts[0]! : `(and ${conjuncts.join(' ')})`;
+    return bound.length === 0 ? body : `(exists (${bound.join(' ')}) ${body})`;
+  }
+
+  // ---- defs ---------------------------------------------------------------------------------
+
+  private call(q: QName, args: readonly Expr[], env: Env, span: Span): string {
+    const def = this.program.defs.get(q);
+    if (!def) throw new Unencodable(`unknown def ${q}`, span);
+    this.useDef(q, span);
+    const caller = this.definingStack[this.definingStack.length - 1];
+    if (caller !== undefined) this.defs.get(caller)!.callees.add(q);
+    const both: Env = { ...env, polarity: 'both' };
+    const actuals = args.map((a) => this.expr(a, both));
+    if (def.machine) {
+      const machine = this.machine(def.machine, span);
+      const states = def.level === 'action' ? [0, 1] : [0];
+      for (const s of states) {
+        for (const v of machine.vars) {
+          const state = env.state + s;
+          actuals.push(env.defMachine === def.machine ? SYM.defParamVar(state, v.name) : this.variable(def.machine, v.name, state));
+        }
+      }
+    }
+    return actuals.length === 0 ? SYM.def(q) : `(${SYM.def(q)} ${actuals.join(' ')})`;
+  }
+
+  private useDef(q: QName, span: Span): void {
+    if (this.defs.has(q)) return;
+    const def = this.program.defs.get(q)!;
+    const params: [string, string][] = def.params.map((p) => {
+      if (p.type.kind === 'fn') throw new Unencodable('a def with a function parameter cannot be encoded', p.span);
+      return [this.binder(p), this.sorts.sort(p.type)];
+    });
+    if (def.machine) {
+      const machine = this.machine(def.machine, span);
+      const states = def.level === 'action' ? [0, 1] : [0];
+      for (const s of states) for (const v of machine.vars) params.push([SYM.defParamVar(s, v.name), this.sorts.sort(v.type)]);
+    }
+    const entry: DefEntry = {
+      q,
+      signature: params.map(([x, sort]) => `(${x} ${sort})`).join(' '),
+      paramSorts: params.map(([, sort]) => sort),
+      result: this.sorts.sort(def.result),
+      callees: new Set(),
+    };
+    this.defs.set(q, entry);
+    if (!def.body || this.opaqueDefs.has(q)) return;
+    this.definingStack.push(q);
+    try {
+      const env: Env = def.machine ? { state: 0, polarity: 'both', defMachine: def.machine } : { state: 0, polarity: 'both' };
+      entry.body = this.expr(def.body, env);
+    } finally {
+      this.definingStack.pop();
+    }
+  }
+
+  /** the defs used so far that are (mutually) recursive, as groups; they need termination proofs */
+  recursiveGroups(): QName[][] {
+    return this.defGroups().filter((g) => g.length > 1 || this.defs.get(g[0]!)!.callees.has(g[0]!));
+  }
+
+  private defGroups(): QName[][] {
+    const names = [...this.defs.keys()].sort();
+    return stronglyConnected(names, (q) => [...this.defs.get(q)!.callees].sort());
+  }
+
+  private defDeclarations(): { declared: string[]; defined: string[] } {
+    const declared: string[] = [];
+    const defined: string[] = [];
+    for (const group of this.defGroups()) {
+      const entries = group.map((q) => this.defs.get(q)!);
+      const abstract = entries.filter((d) => d.body === undefined);
+      for (const d of abstract) declared.push(`(declare-fun ${SYM.def(d.q)} (${d.paramSorts.join(' ')}) ${d.result})`);
+      const concrete = entries.filter((d) => d.body !== undefined);
+      if (concrete.length === 0) continue;
+      const recursive = concrete.length > 1 || concrete[0]!.callees.has(concrete[0]!.q);
+      if (!recursive) {
+        const d = concrete[0]!;
+        defined.push(`(define-fun ${SYM.def(d.q)} (${d.signature}) ${d.result} ${d.body})`);
+      } else {
+        const heads = concrete.map((d) => `(${SYM.def(d.q)} (${d.signature}) ${d.result})`).join(' ');
+        defined.push(`(define-funs-rec (${heads}) (${concrete.map((d) => d.body).join(' ')}))`);
+      }
+    }
+    return { declared, defined };
+  }
+
+  // ---- output -------------------------------------------------------------------------------
+
+  /** the whole obligation: declarations in dependency order, then the assertions given */
+  render(assertions: readonly string[]): string {
+    const { declared, defined } = this.defDeclarations();
+    const lines = [
+      ...this.sorts.declarations(),
+      ...[...this.declared.values()].sort(),
+      ...declared,
+      ...defined,
+      ...[...this.axioms.keys()].sort().map((k) => this.axioms.get(k)!),
+      ...assertions.map((a) => `(assert ${a})`),
+    ];
+    return lines.join('\n') + '\n';
+  }
+}

@@ -1,0 +1,54 @@
+// Every name that reaches SMT-LIB is built here. User names are escaped and wrapped in a quoted
+// symbol together with a category tag and a `:` separator that no escaped name contains, so a
+// kspec name (`and`, `select`, `assert`, `x))(assert false`) can never be read as SMT syntax or
+// collide with another category, and the mapping is injective.
+
+/** keeps [A-Za-z0-9_.] and writes anything else as %hex; (`%` itself is escaped too) */
+export function escapeName(name: string): string {
+  let out = '';
+  for (const ch of name) {
+    out += /^[A-Za-z0-9_.]$/.test(ch) ? ch : `%${ch.codePointAt(0)!.toString(16)};`;
+  }
+  return out;
+}
+
+/** a quoted SMT-LIB symbol; callers pass only escaped names and fixed tags */
+export function quoted(text: string): string {
+  return `|${text}|`;
+}
+
+export const SYM = {
+  record: (q: string) => quoted(`R:${escapeName(q)}`),
+  recordCtor: (q: string) => quoted(`R:${escapeName(q)}:mk`),
+  recordField: (q: string, field: string) => quoted(`R:${escapeName(q)}:f:${escapeName(field)}`),
+  enumSort: (q: string) => quoted(`E:${escapeName(q)}`),
+  enumCtor: (q: string, ctor: string) => quoted(`E:${escapeName(q)}:c:${escapeName(ctor)}`),
+  enumField: (q: string, ctor: string, field: string) => quoted(`E:${escapeName(q)}:c:${escapeName(ctor)}:${escapeName(field)}`),
+  abstractSort: (q: string) => quoted(`A:${escapeName(q)}`),
+  constant: (q: string) => quoted(`c:${escapeName(q)}`),
+  variable: (state: number, machine: string, name: string) => quoted(`v${state}:${escapeName(machine)}:${escapeName(name)}`),
+  defParamVar: (state: number, name: string) => quoted(`p${state}:${escapeName(name)}`),
+  def: (q: string) => quoted(`d:${escapeName(q)}`),
+  local: (id: number, name: string) => quoted(`l${id}:${escapeName(name)}`),
+  temp: (n: number) => quoted(`t${n}`),
+};
+
+/**
+ * An SMT-LIB 2.6 string literal. Only printable ASCII other than `"` and `\` is written as is;
+ * `"` is doubled and everything else (including `\`, so `\u0041` in a spec stays six characters)
+ * becomes a `\u{…}` escape.
+ */
+export function stringLiteral(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '"') out += '""';
+    else if (code >= 0x20 && code <= 0x7e && ch !== '\\') out += ch;
+    else out += `\\u{${code.toString(16)}}`;
+  }
+  return out + '"';
+}
+
+export function intLiteral(value: bigint): string {
+  return value < 0n ? `(- ${-value})` : value.toString();
+}

@@ -1,0 +1,21 @@
+// The solver service: SMT-LIB text in, verdict out, on a pool of Z3 instances (WASM workers or
+// native processes). Nothing here knows about kspec.
+import { availableParallelism } from 'node:os';
+import { createWasmSolver } from './wasm.js';
+import { createNativeSolver, nativeZ3Version } from './native.js';
+import type { CreateSolverResult, SolverOptions } from './types.js';
+
+export type { Solver, SolverJob, SolverResult, SolverStatus, SolverOptions, BackendChoice, CreateSolverResult } from './types.js';
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** `auto` is native z3 when it can be run, else WASM. */
+export function createSolver(options: SolverOptions): CreateSolverResult {
+  const jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
+  const z3Path = options.z3Path ?? 'z3';
+  const backend = options.backend === 'auto' ? (nativeZ3Version(z3Path) !== undefined ? 'z3' : 'wasm') : options.backend;
+  if (backend === 'z3') return createNativeSolver(jobs, z3Path);
+  return { ok: true, solver: createWasmSolver(jobs) };
+}

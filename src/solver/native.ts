@@ -1,0 +1,154 @@
+// The native back end: one long-lived `z3 -in` process per pool slot. Each job is the obligation
+// text, (check-sat) and an echo marker; the answer is every line up to the marker. A job that
+// overruns its timeout gets the process killed (z3's soft timeout is not polled everywhere, see
+// reference/z3.md §3.5); the next job starts a fresh process.
+import { spawn, execFileSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { SlotPool, type Slot, type SlotVerdict } from './pool.js';
+import type { CreateSolverResult, SolverJob, SolverStatus } from './types.js';
+
+const KILL_GRACE_MS = 1000;
+
+class NativeSlot implements Slot {
+  private proc: ChildProcessWithoutNullStreams | undefined;
+  private buffer = '';
+  private lines: string[] = [];
+  private waiter: ((lines: string[] | undefined) => void) | undefined;
+  private readonly marker = `@@kproof-${randomBytes(8).toString('hex')}`;
+  private busy = false;
+
+  constructor(private readonly z3Path: string) {}
+
+  setBusy(busy: boolean): void {
+    this.busy = busy;
+    this.refresh();
+  }
+
+  private refresh(): void {
+    const p = this.proc;
+    if (!p) return;
+    for (const handle of [p, p.stdout, p.stderr, p.stdin] as { ref?: () => void; unref?: () => void }[]) {
+      if (this.busy) handle.ref?.();
+      else handle.unref?.();
+    }
+  }
+
+  private start(): ChildProcessWithoutNullStreams {
+    const proc = spawn(this.z3Path, ['-in', '-smt2'], { stdio: 'pipe' });
+    this.proc = proc;
+    this.buffer = '';
+    this.lines = [];
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (chunk: string) => {
+      if (this.proc !== proc) return;
+      this.buffer += chunk;
+      let nl: number;
+      while ((nl = this.buffer.indexOf('\n')) >= 0) {
+        const line = this.buffer.slice(0, nl).replace(/\r$/, '');
+        this.buffer = this.buffer.slice(nl + 1);
+        if (line === this.marker) {
+          const done = this.lines;
+          this.lines = [];
+          const w = this.waiter;
+          this.waiter = undefined;
+          w?.(done);
+        } else this.lines.push(line);
+      }
+    });
+    proc.stdin.on('error', () => undefined);
+    const gone = () => {
+      if (this.proc !== proc) return;
+      this.proc = undefined;
+      const w = this.waiter;
+      this.waiter = undefined;
+      w?.(undefined);
+    };
+    proc.on('exit', gone);
+    proc.on('error', gone);
+    this.refresh();
+    return proc;
+  }
+
+  /** sends commands and waits for the marker; undefined when the process died */
+  private exchange(proc: ChildProcessWithoutNullStreams, commands: string): Promise<string[] | undefined> {
+    return new Promise((resolve) => {
+      this.waiter = resolve;
+      proc.stdin.write(`${commands}\n(echo "${this.marker}")\n`);
+    });
+  }
+
+  private kill(proc: ChildProcessWithoutNullStreams): void {
+    if (this.proc === proc) {
+      this.proc = undefined;
+      const w = this.waiter;
+      this.waiter = undefined;
+      w?.(undefined);
+    }
+    proc.kill('SIGKILL');
+  }
+
+  async run(job: SolverJob): Promise<SlotVerdict> {
+    const proc = this.proc ?? this.start();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      this.kill(proc);
+    }, job.timeoutMs + KILL_GRACE_MS);
+    try {
+      const answer = await this.exchange(proc, `(set-option :timeout ${Math.max(1, Math.floor(job.timeoutMs))})\n${job.smt}\n(check-sat)`);
+      if (answer === undefined) {
+        return timedOut ? { status: 'unknown', reason: 'timeout (solver killed)' } : { status: 'error', reason: 'z3 process exited unexpectedly' };
+      }
+      const errors = answer.filter((l) => l.startsWith('(error'));
+      if (errors.length > 0) return this.reset(proc, { status: 'error', reason: errors.join('\n') });
+      const status = [...answer].reverse().find((l) => l === 'sat' || l === 'unsat' || l === 'unknown') as SolverStatus | undefined;
+      if (!status) return this.reset(proc, { status: 'error', reason: `unexpected z3 output: ${answer.join('\n')}` });
+      if (status === 'unknown') {
+        const info = await this.exchange(proc, '(get-info :reason-unknown)');
+        const reason = /:reason-unknown\s+"?([^")]*)"?/.exec((info ?? []).join(' '))?.[1] ?? 'unknown';
+        return this.reset(proc, { status, reason });
+      }
+      if (status === 'sat' && job.wantModel) {
+        const model = await this.exchange(proc, '(get-model)');
+        return this.reset(proc, model === undefined ? { status } : { status, model: model.join('\n') });
+      }
+      return this.reset(proc, { status });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private reset(proc: ChildProcessWithoutNullStreams, verdict: SlotVerdict): SlotVerdict {
+    if (this.proc === proc) proc.stdin.write('(reset)\n');
+    return verdict;
+  }
+
+  async dispose(): Promise<void> {
+    const proc = this.proc;
+    if (!proc) return;
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    this.kill(proc);
+    await exited;
+  }
+}
+
+/** `z3 --version`, or undefined when the binary cannot be run */
+export function nativeZ3Version(z3Path: string): string | undefined {
+  try {
+    return execFileSync(z3Path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+export function createNativeSolver(jobs: number, z3Path: string): CreateSolverResult {
+  const version = nativeZ3Version(z3Path);
+  if (version === undefined) {
+    return { ok: false, message: `native z3 not available: could not run \`${z3Path} --version\` (install z3, or use --solver wasm)` };
+  }
+  const pool = new SlotPool(jobs, () => new NativeSlot(z3Path));
+  return {
+    ok: true,
+    solver: { name: 'z3-native', version, check: (job: SolverJob) => pool.check(job), close: () => pool.close() },
+  };
+}

@@ -1,0 +1,131 @@
+// The WASM back end: a pool of worker_threads, each with its own z3-solver instance.
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { SlotPool, type Slot, type SlotVerdict } from './pool.js';
+import { WASM_WORKER_SOURCE } from './wasm-worker-source.js';
+import type { Solver, SolverJob, SolverResult, SolverStatus } from './types.js';
+
+/** After the solver's own timeout: first ask Z3 to stop, then kill the worker. */
+const INTERRUPT_GRACE_MS = 250;
+const TERMINATE_GRACE_MS = 2000;
+
+const requireFromHere = createRequire(import.meta.url);
+
+interface WorkerReply {
+  readonly type: 'ready' | 'result' | 'fatal';
+  readonly id?: number;
+  readonly status?: SolverStatus;
+  readonly reason?: string;
+  readonly model?: string;
+}
+
+class WasmSlot implements Slot {
+  private worker: Worker | undefined;
+  private ready: Promise<string | undefined> | undefined;
+  private nextId = 0;
+  private busy = false;
+  private onReply: ((reply: WorkerReply) => void) | undefined;
+  private onDeath: ((reason: string) => void) | undefined;
+
+  constructor(
+    private readonly z3Module: string,
+    private readonly source: string,
+  ) {}
+
+  setBusy(busy: boolean): void {
+    this.busy = busy;
+    if (busy) this.worker?.ref();
+    else this.worker?.unref();
+  }
+
+  /** starts a worker; resolves undefined when it is ready, or a reason when it failed to start */
+  private spawn(): Promise<string | undefined> {
+    const worker = new Worker(this.source, { eval: true, workerData: { z3Module: this.z3Module } });
+    if (!this.busy) worker.unref();
+    this.worker = worker;
+    return new Promise((resolve) => {
+      let started = false;
+      worker.on('message', (reply: WorkerReply) => {
+        if (reply.type === 'ready') {
+          started = true;
+          resolve(undefined);
+        } else if (reply.type === 'fatal') {
+          this.discard(worker);
+          resolve(`z3-solver failed to start: ${reply.reason ?? 'unknown reason'}`);
+        } else this.onReply?.(reply);
+      });
+      const died = (reason: string) => {
+        if (this.worker !== worker) return;
+        this.discard(worker);
+        if (!started) resolve(reason);
+        else this.onDeath?.(reason);
+      };
+      worker.on('error', (e) => died(`solver crashed: ${e.message}`));
+      worker.on('exit', (code) => died(`solver worker exited (code ${code})`));
+    });
+  }
+
+  private discard(worker: Worker): void {
+    if (this.worker === worker) {
+      this.worker = undefined;
+      this.ready = undefined;
+    }
+    void worker.terminate();
+  }
+
+  async run(job: SolverJob): Promise<SlotVerdict> {
+    this.ready ??= this.spawn();
+    const failure = await this.ready;
+    const worker = this.worker;
+    if (failure !== undefined || !worker) return { status: 'error', reason: failure ?? 'solver worker unavailable' };
+    const id = this.nextId++;
+    return new Promise<SlotVerdict>((resolve) => {
+      const finish = (verdict: SlotVerdict) => {
+        clearTimeout(interrupt);
+        clearTimeout(kill);
+        this.onReply = undefined;
+        this.onDeath = undefined;
+        resolve(verdict);
+      };
+      const interrupt = setTimeout(() => worker.postMessage({ type: 'interrupt' }), job.timeoutMs + INTERRUPT_GRACE_MS);
+      const kill = setTimeout(() => {
+        this.discard(worker);
+        finish({ status: 'unknown', reason: 'timeout (solver stopped)' });
+      }, job.timeoutMs + TERMINATE_GRACE_MS);
+      this.onReply = (reply) => {
+        if (reply.id !== id) return;
+        const verdict: { status: SolverStatus; reason?: string; model?: string } = { status: reply.status ?? 'error' };
+        if (reply.reason !== undefined) verdict.reason = reply.reason;
+        if (reply.model !== undefined) verdict.model = reply.model;
+        finish(verdict);
+      };
+      this.onDeath = (reason) => finish({ status: 'error', reason });
+      worker.postMessage({ type: 'job', id, smt: job.smt, timeoutMs: job.timeoutMs, wantModel: job.wantModel });
+    });
+  }
+
+  async dispose(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.ready = undefined;
+    this.onDeath?.('solver closed');
+    if (worker) await worker.terminate();
+  }
+}
+
+function z3SolverVersion(): string {
+  const pkg = requireFromHere('z3-solver/package.json') as { version: string };
+  return `z3-solver ${pkg.version}`;
+}
+
+/** `workerSource` is the worker's program (replaceable so tests can make a worker crash) */
+export function createWasmSolver(jobs: number, workerSource: string = WASM_WORKER_SOURCE): Solver {
+  const z3Module = requireFromHere.resolve('z3-solver');
+  const pool = new SlotPool(jobs, () => new WasmSlot(z3Module, workerSource));
+  return {
+    name: 'z3-wasm',
+    version: z3SolverVersion(),
+    check: (job: SolverJob): Promise<SolverResult> => pool.check(job),
+    close: () => pool.close(),
+  };
+}

@@ -1,0 +1,382 @@
+// CST → AST for types and expressions. The parser reads binary expressions as a flat chain;
+// here precedence and associativity are applied (precedence climbing), following the contract:
+// loosest first `<==>`, `==>` (right), `~>` (non-assoc), `||`, `&&`, prefix `!` `[]` `<>`,
+// comparisons (non-assoc), `in`/`is` (non-assoc), `++`, `..` (non-assoc), `+ -`, `* / %`, unary `-`.
+import type { CstNode, IToken } from 'chevrotain';
+import { mergeSpans, type Span } from '../diagnostics/index.js';
+import type { BinaryOp, Binder, Expr, FieldInit, MatchArm, Path, Pattern, TypeExpr, UnaryOp } from './ast.js';
+import { Is } from '../../grammar/tokens.js';
+import { BuildContext, child, children, has, Incomplete, isToken, need, token, tokens } from './cst.js';
+import { decodeString } from './lex.js';
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+export function buildType(ctx: BuildContext, node: CstNode | undefined): TypeExpr {
+  const present = need(node);
+  const tuple = child(present, 'tupleType');
+  const resultNode = child(present, 'result');
+  const span = ctx.nodeSpan(present);
+  if (resultNode) {
+    const params = tuple ? children(tuple, 'type').map((t) => buildType(ctx, t)) : [buildNamedType(ctx, present, span)];
+    return { kind: 'fn', params, result: buildType(ctx, resultNode), span };
+  }
+  if (!tuple) return buildNamedType(ctx, present, span);
+  const elems = children(tuple, 'type').map((t) => buildType(ctx, t));
+  if (elems.length === 1) return elems[0]!;
+  if (elems.length === 0) {
+    ctx.report('`()` is not a type (it may only stand before `->`)', span);
+    throw new Incomplete();
+  }
+  return { kind: 'tuple', elems, span };
+}
+
+/** `m.T<A, B>`; `span` covers the whole type node, so it is cut back when an arrow follows. */
+function buildNamedType(ctx: BuildContext, node: CstNode, span: Span): TypeExpr {
+  const parts = tokens(node, 'Identifier').map((t) => ctx.name(t));
+  if (parts.length === 0) throw new Incomplete();
+  const args = children(node, 'typeArgument').map((t) => buildType(ctx, t));
+  const closing = token(node, 'Greater');
+  const last = parts[parts.length - 1]!;
+  const end = closing ? ctx.tokenSpan(closing).end : last.span.end;
+  const path: Path = { parts, span: { ...last.span, start: parts[0]!.span.start } };
+  return { kind: 'named', path, args, span: { ...span, end } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operators
+
+type Assoc = 'left' | 'right' | 'none';
+
+const binaryPower: Readonly<Record<BinaryOp, readonly [number, Assoc]>> = {
+  '<==>': [1, 'left'],
+  '==>': [2, 'right'],
+  '~>': [3, 'none'],
+  '||': [4, 'left'],
+  '&&': [5, 'left'],
+  '==': [7, 'none'], '!=': [7, 'none'], '<': [7, 'none'], '<=': [7, 'none'], '>': [7, 'none'], '>=': [7, 'none'],
+  in: [8, 'none'],
+  '++': [9, 'left'],
+  '..': [10, 'none'],
+  '+': [11, 'left'], '-': [11, 'left'],
+  '*': [12, 'left'], '/': [12, 'left'], '%': [12, 'left'],
+};
+const IS_POWER = 8;
+/** `!`, `[]` and `<>` take a comparison-level operand; unary `-` binds tighter than `*`. */
+const LOGICAL_PREFIX_OPERAND = 7;
+const NEGATION_OPERAND = 13;
+
+function isBinaryOp(image: string): image is BinaryOp {
+  return Object.hasOwn(binaryPower, image);
+}
+
+type ChainItem =
+  | { readonly kind: 'prefix'; readonly op: UnaryOp; readonly token: IToken }
+  | { readonly kind: 'atom'; readonly expr: Expr }
+  | { readonly kind: 'binary'; readonly op: BinaryOp; readonly token: IToken }
+  | { readonly kind: 'is'; readonly token: IToken; readonly ctor: Path };
+
+const prefixOps: Readonly<Record<string, UnaryOp>> = { Bang: '!', Minus: '-', Box: '[]', Diamond: '<>' };
+
+/** Precedence climbing over the flattened chain of one `expression` node. */
+class ChainParser {
+  private index = 0;
+
+  constructor(
+    private readonly ctx: BuildContext,
+    private readonly items: readonly ChainItem[],
+  ) {}
+
+  parse(): Expr {
+    const expr = this.binary(0);
+    if (this.index !== this.items.length) throw new Incomplete();
+    return expr;
+  }
+
+  private binary(minPower: number): Expr {
+    let left = this.unary();
+    let chainedPower = -1;
+    for (;;) {
+      const item = this.items[this.index];
+      if (!item || (item.kind !== 'binary' && item.kind !== 'is')) return left;
+      const [power, assoc] = item.kind === 'is' ? [IS_POWER, 'none' as const] : binaryPower[item.op];
+      if (power < minPower) return left;
+      this.index++;
+      if (assoc === 'none') {
+        if (chainedPower === power) {
+          this.ctx.report(`\`${item.token.image}\` cannot be chained here; add parentheses`, this.ctx.tokenSpan(item.token));
+        }
+        chainedPower = power;
+      }
+      if (item.kind === 'is') {
+        left = { kind: 'is', target: left, ctor: item.ctor, span: mergeSpans(left.span, item.ctor.span) };
+        continue;
+      }
+      const right = this.binary(assoc === 'right' ? power : power + 1);
+      left = {
+        kind: 'binary',
+        op: item.op,
+        left,
+        right,
+        span: mergeSpans(left.span, right.span),
+        opSpan: this.ctx.tokenSpan(item.token),
+      };
+    }
+  }
+
+  private unary(): Expr {
+    const item = need(this.items[this.index]);
+    this.index++;
+    if (item.kind === 'atom') return item.expr;
+    if (item.kind !== 'prefix') throw new Incomplete();
+    const arg = this.binary(item.op === '-' ? NEGATION_OPERAND : LOGICAL_PREFIX_OPERAND);
+    const opSpan = this.ctx.tokenSpan(item.token);
+    return { kind: 'unary', op: item.op, arg, span: mergeSpans(opSpan, arg.span), opSpan };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expressions
+
+export function buildExpr(ctx: BuildContext, node: CstNode | undefined): Expr {
+  const present = need(node);
+  const operands = children(present, 'operand');
+  const ops = tokens(present, 'BinaryOperator');
+  const isTokens = tokens(present, 'Is');
+  if (ops.length === 0 && isTokens.length === 0 && operands.length === 1 && !hasPrefix(operands[0]!)) {
+    return buildOperand(ctx, operands[0]!);
+  }
+  const paths = children(present, 'path');
+  const items: ChainItem[] = [];
+  let nextOperand = 0;
+  let nextPath = 0;
+  pushOperand(ctx, need(operands[nextOperand++]), items);
+  // operators and `is` tails, merged back into source order
+  const tails = isTokens.length === 0 ? ops : [...ops, ...isTokens].sort((a, b) => a.startOffset - b.startOffset);
+  for (const tail of tails) {
+    if (tail.tokenType === Is) {
+      items.push({ kind: 'is', token: tail, ctor: ctx.path(paths[nextPath++]) });
+      continue;
+    }
+    if (!isBinaryOp(tail.image)) throw new Incomplete();
+    items.push({ kind: 'binary', op: tail.image, token: tail });
+    pushOperand(ctx, need(operands[nextOperand++]), items);
+  }
+  return new ChainParser(ctx, items).parse();
+}
+
+function hasPrefix(operand: CstNode): boolean {
+  return operand.children['PrefixOperator'] !== undefined;
+}
+
+function pushOperand(ctx: BuildContext, operand: CstNode, items: ChainItem[]): void {
+  for (const prefix of tokens(operand, 'PrefixOperator')) {
+    items.push({ kind: 'prefix', op: need(prefixOps[prefix.tokenType.name]), token: prefix });
+  }
+  items.push({ kind: 'atom', expr: buildOperand(ctx, operand) });
+}
+
+/** The primary and its postfix operators (prefix operators are handled by the caller). */
+function buildOperand(ctx: BuildContext, operand: CstNode): Expr {
+  let expr = buildPrimary(ctx, operand);
+  const suffixes = operand.children['postfixOperator'];
+  if (suffixes === undefined) return expr;
+  for (const suffix of suffixes) {
+    if (isToken(suffix)) throw new Incomplete();
+    const span = mergeSpans(expr.span, ctx.nodeSpan(suffix));
+    const args = child(suffix, 'argumentList');
+    if (has(suffix, 'Dot')) {
+      expr = { kind: 'member', target: expr, member: ctx.name(token(suffix, 'Identifier') ?? token(suffix, 'IntLiteral')), span };
+    } else if (args) {
+      expr = { kind: 'call', callee: expr, args: buildArguments(ctx, args), span };
+    } else if (has(suffix, 'LBracket')) {
+      expr = { kind: 'index', target: expr, index: buildExpr(ctx, child(suffix, 'expression')), span };
+    } else if (has(suffix, 'LCurly')) {
+      expr = { kind: 'record', type: recordTypePath(ctx, expr), fields: buildFieldInits(ctx, child(suffix, 'fieldInits')), span };
+    } else if (has(suffix, 'Prime')) {
+      expr = { kind: 'prime', target: expr, span };
+    } else {
+      throw new Incomplete();
+    }
+  }
+  return expr;
+}
+
+/** `R` or `m.R` before a record literal's `{`. */
+function recordTypePath(ctx: BuildContext, target: Expr): Path {
+  const parts = [];
+  let e: Expr = target;
+  while (e.kind === 'member') {
+    parts.unshift(e.member);
+    e = e.target;
+  }
+  if (e.kind !== 'name') {
+    ctx.report('a record literal `{ f: e }` must follow a record type name', target.span);
+    throw new Incomplete();
+  }
+  parts.unshift(e.name);
+  return { parts, span: target.span };
+}
+
+export function buildArguments(ctx: BuildContext, node: CstNode): Expr[] {
+  const exprs = children(node, 'expression').map((e) => buildExpr(ctx, e));
+  const stars = tokens(node, 'Star').map((star): Expr => ({ kind: 'wildcardArg', span: ctx.tokenSpan(star) }));
+  if (stars.length === 0) return exprs;
+  return [...exprs, ...stars].sort((a, b) => a.span.start.offset - b.span.start.offset);
+}
+
+function buildFieldInits(ctx: BuildContext, node: CstNode | undefined): FieldInit[] {
+  return children(need(node), 'fieldInit').map((field) => ({
+    name: ctx.name(token(field, 'Identifier')),
+    value: buildExpr(ctx, child(field, 'expression')),
+    span: ctx.nodeSpan(field),
+  }));
+}
+
+/** The primary inside an `operand` node (its one non-prefix, non-postfix child). */
+function buildPrimary(ctx: BuildContext, node: CstNode): Expr {
+  const identifier = token(node, 'Identifier');
+  if (identifier) {
+    const name = ctx.name(identifier);
+    return { kind: 'name', name, span: name.span };
+  }
+  const box = token(node, 'Box');
+  if (box) return { kind: 'seq', elems: [], span: ctx.tokenSpan(box) };
+  const literal = buildLiteral(ctx, node);
+  if (literal) return literal;
+  const paren = child(node, 'parenExpression');
+  if (paren) {
+    const elems = children(paren, 'expression').map((e) => buildExpr(ctx, e));
+    if (elems.length === 0) throw new Incomplete();
+    const span = ctx.nodeSpan(paren);
+    return elems.length === 1 ? { kind: 'paren', inner: elems[0]!, span } : { kind: 'tuple', elems, span };
+  }
+  const seq = child(node, 'seqExpression');
+  if (seq) return { kind: 'seq', elems: children(seq, 'expression').map((e) => buildExpr(ctx, e)), span: ctx.nodeSpan(seq) };
+  const brace = child(node, 'braceExpression');
+  if (brace) return buildBrace(ctx, brace);
+  const map = child(node, 'mapExpression');
+  if (map) return buildMap(ctx, map);
+  const ifNode = child(node, 'ifExpression');
+  if (ifNode) {
+    const [cond, then, otherwise] = children(ifNode, 'expression').map((e) => buildExpr(ctx, e));
+    return { kind: 'if', cond: need(cond), then: need(then), else: need(otherwise), span: ctx.nodeSpan(ifNode) };
+  }
+  const letNode = child(node, 'letExpression');
+  if (letNode) return buildLet(ctx, letNode);
+  const match = child(node, 'matchExpression');
+  if (match) {
+    const arms = children(match, 'matchArm').map((arm) => buildArm(ctx, arm));
+    return { kind: 'match', scrutinee: buildExpr(ctx, child(match, 'expression')), arms, span: ctx.nodeSpan(match) };
+  }
+  const quant = need(child(node, 'quantifierExpression'));
+  return {
+    kind: 'quant',
+    quantifier: has(quant, 'Forall') ? 'forall' : 'exists',
+    binders: buildBinderList(ctx, child(quant, 'binderList')),
+    body: buildExpr(ctx, child(quant, 'expression')),
+    span: ctx.nodeSpan(quant),
+  };
+}
+
+function buildLiteral(ctx: BuildContext, node: CstNode): Expr | undefined {
+  const int = token(node, 'IntLiteral');
+  if (int) return { kind: 'int', value: BigInt(int.image), span: ctx.tokenSpan(int) };
+  const str = token(node, 'StringLiteral');
+  if (str) {
+    const decoded = decodeString(str.image);
+    // a malformed string was already reported by the lexer (KSP002); keep its raw text
+    return { kind: 'string', value: decoded.ok ? decoded.value : str.image.slice(1), span: ctx.tokenSpan(str) };
+  }
+  const bool = token(node, 'True') ?? token(node, 'False');
+  if (bool) return { kind: 'bool', value: bool.image === 'true', span: ctx.tokenSpan(bool) };
+  return undefined;
+}
+
+function buildLet(ctx: BuildContext, node: CstNode): Expr {
+  const [value, body] = children(node, 'expression').map((e) => buildExpr(ctx, e));
+  const typeNode = child(node, 'type');
+  const base = { kind: 'let' as const, name: ctx.name(token(node, 'Identifier')), value: need(value), body: need(body), span: ctx.nodeSpan(node) };
+  return typeNode ? { ...base, type: buildType(ctx, typeNode) } : base;
+}
+
+function buildArm(ctx: BuildContext, node: CstNode): MatchArm {
+  return { pattern: buildPattern(ctx, need(child(node, 'pattern'))), body: buildExpr(ctx, child(node, 'expression')), span: ctx.nodeSpan(node) };
+}
+
+function buildPattern(ctx: BuildContext, node: CstNode): Pattern {
+  const ctor = ctx.path(child(node, 'path'));
+  const span = ctx.nodeSpan(node);
+  const withArgs = has(node, 'LParen');
+  if (!withArgs && ctor.parts.length === 1 && ctor.parts[0]!.text === '_') return { kind: 'wildcard', span };
+  return { kind: 'ctor', ctor, binders: tokens(node, 'Identifier').map((t) => ctx.name(t)), span };
+}
+
+/** `{}`, `{a, b}`, `{ x in S where P }`, `{ e for x in S }`, `{ e with f: v }` */
+function buildBrace(ctx: BuildContext, node: CstNode): Expr {
+  const span = ctx.nodeSpan(node);
+  const firstNode = child(node, 'expression');
+  if (!firstNode) return { kind: 'set', elems: [], span };
+  const first = buildExpr(ctx, firstNode);
+  const filter = child(node, 'filterTail');
+  if (filter) {
+    return { kind: 'setFilter', binder: binderFromMembership(ctx, first, '`where`'), pred: buildExpr(ctx, child(filter, 'expression')), span };
+  }
+  const image = child(node, 'imageTail');
+  if (image) return { kind: 'setImage', body: first, binders: buildBinderList(ctx, child(image, 'binderList')), span };
+  const withTail = child(node, 'withTail');
+  if (withTail) return { kind: 'with', target: first, fields: buildFieldInits(ctx, child(withTail, 'fieldInits')), span };
+  const rest = child(node, 'setTail');
+  const others = rest ? children(rest, 'expression').map((e) => buildExpr(ctx, e)) : [];
+  return { kind: 'set', elems: [first, ...others], span };
+}
+
+/** `Map {}`, `Map { k: v, ... }`, `Map { x in S => e }` */
+function buildMap(ctx: BuildContext, node: CstNode): Expr {
+  const span = ctx.nodeSpan(node);
+  const firstNode = child(node, 'expression');
+  if (!firstNode) return { kind: 'map', entries: [], span };
+  const first = buildExpr(ctx, firstNode);
+  const comprehension = child(node, 'mapComprehensionTail');
+  if (comprehension) {
+    return { kind: 'mapComp', binder: binderFromMembership(ctx, first, '`=>`'), body: buildExpr(ctx, child(comprehension, 'expression')), span };
+  }
+  const tail = need(child(node, 'mapEntriesTail'));
+  const firstValue = buildExpr(ctx, child(tail, 'expression'));
+  const entries = [{ key: first, value: firstValue, span: mergeSpans(first.span, firstValue.span) }];
+  for (const entry of children(tail, 'mapEntry')) {
+    const [key, value] = children(entry, 'expression').map((e) => buildExpr(ctx, e));
+    entries.push({ key: need(key), value: need(value), span: ctx.nodeSpan(entry) });
+  }
+  return { kind: 'map', entries, span };
+}
+
+/** The `x in S` before `where` or `=>`, read as a binder. */
+function binderFromMembership(ctx: BuildContext, expr: Expr, before: string): Binder {
+  if (expr.kind === 'binary' && expr.op === 'in' && expr.left.kind === 'name') {
+    return { name: expr.left.name, domain: expr.right, span: expr.span };
+  }
+  ctx.report(`expected \`x in S\` before ${before}`, expr.span);
+  throw new Incomplete();
+}
+
+export function buildBinderList(ctx: BuildContext, node: CstNode | undefined): Binder[] {
+  return children(need(node), 'binderGroup').flatMap((group) => buildBinderGroup(ctx, group));
+}
+
+/** `x, y: T in S` (a quantifier's binder group, or an action parameter): one binder per name. */
+export function buildBinderGroup(ctx: BuildContext, group: CstNode): Binder[] {
+  const groupSpan = ctx.nodeSpan(group);
+  const typeNode = child(group, 'type');
+  const domainNode = child(group, 'expression');
+  const type = typeNode ? buildType(ctx, typeNode) : undefined;
+  const domain = domainNode ? buildExpr(ctx, domainNode) : undefined;
+  if (!type && !domain) {
+    ctx.report('a parameter needs a type (`k: Int`), a domain (`k in S`), or both', groupSpan);
+    throw new Incomplete();
+  }
+  return tokens(group, 'Identifier').map((t): Binder => {
+    const name = ctx.name(t);
+    return { name, ...(type ? { type } : {}), ...(domain ? { domain } : {}), span: { ...groupSpan, start: name.span.start } };
+  });
+}

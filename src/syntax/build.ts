@@ -1,0 +1,236 @@
+// CST → AST for modules and declarations. A declaration (or machine item) whose required parts
+// were lost to error recovery is left out; the syntax error that caused it is already reported.
+import type { CstNode, IToken } from 'chevrotain';
+import { BlockComment } from '../../grammar/tokens.js';
+import type {
+  ActionDecl, Assignment, Comment, Decl, DefDecl, FairDecl, HaveStep, Import, InstanceBinding, Justification, MachineItem,
+  ModuleAst, Param, Path, Proof, Require, TheoremDecl,
+} from './ast.js';
+import { BuildContext, child, children, has, Incomplete, need, startOffset, token } from './cst.js';
+import { buildArguments, buildBinderGroup, buildExpr, buildType } from './build-expr.js';
+
+/** Runs `build`, or returns undefined when the construct is incomplete after recovery. */
+function attempt<T>(build: () => T): T | undefined {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof Incomplete) return undefined;
+    throw e;
+  }
+}
+
+function present<T>(values: readonly (T | undefined)[]): T[] {
+  return values.filter((v): v is T => v !== undefined);
+}
+
+export function buildModule(ctx: BuildContext, cst: CstNode, comments: readonly IToken[]): ModuleAst {
+  const header = child(cst, 'moduleHeader');
+  const emptyPath: Path = { parts: [], span: ctx.span(0, 0) };
+  const name = (header && attempt(() => ctx.path(child(header, 'path')))) ?? emptyPath;
+  const imports = present(children(cst, 'importDecl').map((node) => attempt(() => buildImport(ctx, node))));
+  const decls = present(children(cst, 'declaration').map((node) => attempt(() => buildDecl(ctx, node))));
+  return {
+    name,
+    imports,
+    decls,
+    comments: comments.map((c): Comment => ({ text: c.image, block: c.tokenType === BlockComment, span: ctx.span(c.startOffset, c.startOffset + c.image.length) })),
+    span: ctx.span(0, ctx.textLength),
+  };
+}
+
+function buildImport(ctx: BuildContext, node: CstNode): Import {
+  const base = { kind: 'import' as const, path: ctx.path(child(node, 'path')), span: ctx.nodeSpan(node) };
+  return has(node, 'As') ? { ...base, alias: ctx.name(token(node, 'Identifier')) } : base;
+}
+
+function buildParams(ctx: BuildContext, node: CstNode | undefined): Param[] {
+  return children(need(node), 'param').map((p) => ({
+    name: ctx.name(token(p, 'Identifier')),
+    type: buildType(ctx, child(p, 'type')),
+    span: ctx.nodeSpan(p),
+  }));
+}
+
+function buildDecl(ctx: BuildContext, node: CstNode): Decl {
+  const [key] = Object.keys(node.children);
+  const decl = need(child(node, need(key)));
+  const span = ctx.nodeSpan(decl);
+  const name = (): ReturnType<BuildContext['name']> => ctx.name(token(decl, 'Identifier'));
+  switch (key) {
+    case 'enumDecl':
+      return {
+        kind: 'enum',
+        name: name(),
+        ctors: children(decl, 'ctorDecl').map((c) => ({
+          name: ctx.name(token(c, 'Identifier')),
+          fields: has(c, 'paramList') ? buildParams(ctx, child(c, 'paramList')) : [],
+          span: ctx.nodeSpan(c),
+        })),
+        span,
+      };
+    case 'recordDecl':
+      return { kind: 'record', name: name(), fields: buildParams(ctx, decl), span };
+    case 'typeDecl': {
+      const body = child(decl, 'type');
+      return body ? { kind: 'type', name: name(), body: buildType(ctx, body), span } : { kind: 'type', name: name(), span };
+    }
+    case 'constDecl':
+      return { kind: 'const', name: name(), type: buildType(ctx, child(decl, 'type')), span };
+    case 'assumeDecl': {
+      const expr = buildExpr(ctx, child(decl, 'expression'));
+      return has(decl, 'Identifier') ? { kind: 'assume', name: name(), expr, span } : { kind: 'assume', expr, span };
+    }
+    case 'defDecl':
+      return buildDef(ctx, decl);
+    case 'machineDecl':
+      return {
+        kind: 'machine',
+        name: name(),
+        items: present(children(decl, 'machineItem').map((item) => attempt(() => buildMachineItem(ctx, item)))),
+        span,
+      };
+    case 'theoremDecl':
+      return buildTheorem(ctx, decl);
+    case 'modelDecl':
+      return {
+        kind: 'model',
+        name: name(),
+        machine: ctx.path(child(decl, 'path')),
+        bindings: children(decl, 'modelBinding').map((b) => ({
+          name: ctx.name(token(b, 'Identifier')),
+          value: buildExpr(ctx, child(b, 'expression')),
+          span: ctx.nodeSpan(b),
+        })),
+        checks: children(decl, 'modelCheck').flatMap((c) => children(c, 'path').map((p) => ctx.path(p))),
+        span,
+      };
+    case 'instanceDecl':
+      return {
+        kind: 'instance',
+        name: name(),
+        module: ctx.path(child(decl, 'path')),
+        bindings: buildInstanceBindings(ctx, decl),
+        span,
+      };
+    default:
+      throw new Incomplete();
+  }
+}
+
+function buildDef(ctx: BuildContext, node: CstNode): DefDecl {
+  const decreases = child(node, 'decreasesClause');
+  const body = child(node, 'expression');
+  return {
+    kind: 'def',
+    name: ctx.name(token(node, 'Identifier')),
+    ...(has(node, 'LParen') ? { params: buildParams(ctx, child(node, 'paramList')) } : {}),
+    result: buildType(ctx, child(node, 'type')),
+    ...(decreases ? { decreases: buildExpr(ctx, child(decreases, 'expression')) } : {}),
+    ...(body ? { body: buildExpr(ctx, body) } : {}),
+    span: ctx.nodeSpan(node),
+  };
+}
+
+function buildMachineItem(ctx: BuildContext, node: CstNode): MachineItem {
+  const [key] = Object.keys(node.children);
+  const item = need(child(node, need(key)));
+  const span = ctx.nodeSpan(item);
+  switch (key) {
+    case 'varDecl':
+      return { kind: 'var', name: ctx.name(token(item, 'Identifier')), type: buildType(ctx, child(item, 'type')), span };
+    case 'initDecl':
+      return { kind: 'init', pred: buildExpr(ctx, child(item, 'expression')), span };
+    case 'actionDecl':
+      return buildAction(ctx, item);
+    case 'fairDecl':
+      return buildFair(ctx, item);
+    case 'defDecl':
+      return buildDef(ctx, item);
+    default:
+      throw new Incomplete();
+  }
+}
+
+function buildAction(ctx: BuildContext, node: CstNode): ActionDecl {
+  const params = children(node, 'actionParam').flatMap((p) => buildBinderGroup(ctx, p));
+  const body = children(node, 'actionItem').map((item): Require | Assignment => {
+    const require = child(item, 'requireStmt');
+    if (require) return { kind: 'require', cond: buildExpr(ctx, child(require, 'expression')), span: ctx.nodeSpan(require) };
+    const assign = need(child(item, 'assignStmt'));
+    return {
+      kind: 'assign',
+      target: ctx.name(token(assign, 'Identifier')),
+      value: buildExpr(ctx, child(assign, 'expression')),
+      span: ctx.nodeSpan(assign),
+    };
+  });
+  return { kind: 'action', name: ctx.name(token(node, 'Identifier')), params, body, span: ctx.nodeSpan(node) };
+}
+
+function buildFair(ctx: BuildContext, node: CstNode): FairDecl {
+  const args = child(node, 'argumentList');
+  return {
+    kind: 'fair',
+    strength: has(node, 'Strong') ? 'strong' : 'weak',
+    action: ctx.name(token(node, 'Identifier')),
+    ...(args ? { args: buildArguments(ctx, args) } : {}),
+    span: ctx.nodeSpan(node),
+  };
+}
+
+function buildTheorem(ctx: BuildContext, node: CstNode): TheoremDecl {
+  const target = child(node, 'machineTarget');
+  const proof = child(node, 'proof');
+  return {
+    kind: has(node, 'Lemma') ? 'lemma' : 'theorem',
+    name: ctx.name(token(node, 'Identifier')),
+    params: has(node, 'LParen') ? buildParams(ctx, child(node, 'paramList')) : [],
+    ...(target ? { machine: ctx.path(child(target, 'path')) } : {}),
+    formula: buildExpr(ctx, child(node, 'expression')),
+    ...(proof ? { proof: buildProof(ctx, proof) } : {}),
+    span: ctx.nodeSpan(node),
+  };
+}
+
+function buildProof(ctx: BuildContext, node: CstNode): Proof {
+  const span = ctx.nodeSpan(node);
+  const by = child(node, 'byProof');
+  if (by) return { kind: 'by', justification: buildJustification(ctx, child(by, 'justification')), span };
+  const steps = need(child(node, 'stepsProof'));
+  const haves = children(steps, 'haveStep').map(
+    (h): HaveStep => ({
+      kind: 'have',
+      name: ctx.name(token(h, 'Identifier')),
+      formula: buildExpr(ctx, child(h, 'expression')),
+      proof: buildProof(ctx, need(child(h, 'proof'))),
+      span: ctx.nodeSpan(h),
+    }),
+  );
+  const qed = need(child(steps, 'qedStep'));
+  return {
+    kind: 'steps',
+    steps: haves,
+    qed: { kind: 'qed', justification: buildJustification(ctx, child(qed, 'justification')), span: ctx.nodeSpan(qed) },
+    span,
+  };
+}
+
+function buildJustification(ctx: BuildContext, node: CstNode | undefined): Justification {
+  const j = need(node);
+  const [name, ...using] = children(j, 'path').map((p) => ctx.path(p));
+  const args = child(j, 'argumentList');
+  return { name: need(name), ...(args ? { args: buildArguments(ctx, args) } : {}), using, span: ctx.nodeSpan(j) };
+}
+
+function buildInstanceBindings(ctx: BuildContext, node: CstNode): InstanceBinding[] {
+  const all = [...children(node, 'instanceType'), ...children(node, 'instanceDef'), ...children(node, 'instanceConst')];
+  all.sort((a, b) => startOffset(a) - startOffset(b));
+  return all.map((b): InstanceBinding => {
+    const name = ctx.name(token(b, 'Identifier'));
+    const span = ctx.nodeSpan(b);
+    if (has(b, 'Type')) return { kind: 'type', name, type: buildType(ctx, child(b, 'type')), span };
+    if (has(b, 'Def')) return { kind: 'def', name, target: ctx.path(child(b, 'path')), span };
+    return { kind: 'const', name, value: buildExpr(ctx, child(b, 'expression')), span };
+  });
+}
+

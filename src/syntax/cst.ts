@@ -1,0 +1,112 @@
+// Defensive access to CST children. Chevrotain's error recovery leaves nodes with missing
+// children (and inserts placeholder tokens), so every read may come back empty.
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import { error, spanFromOffsets, type Diagnostic, type Span } from '../diagnostics/index.js';
+import type { Name, Path } from './ast.js';
+
+/**
+ * Thrown when a required part of a construct is missing after error recovery. The builder
+ * catches it at the enclosing declaration or item, which is then left out of the AST (the
+ * parser has already reported why).
+ */
+export class Incomplete {
+  readonly reason = 'incomplete construct after a syntax error';
+}
+
+export function isToken(element: CstElement): element is IToken {
+  return 'image' in element;
+}
+
+export function child(node: CstNode, key: string): CstNode | undefined {
+  const element = node.children[key]?.[0];
+  return element !== undefined && !isToken(element) ? element : undefined;
+}
+
+export function children(node: CstNode, key: string): CstNode[] {
+  return (node.children[key] ?? []).filter((e): e is CstNode => !isToken(e));
+}
+
+/** A token that was really in the text (not one the parser inserted while recovering). */
+export function token(node: CstNode, key: string, index = 0): IToken | undefined {
+  const element = node.children[key]?.[index];
+  return element !== undefined && isToken(element) && !element.isInsertedInRecovery ? element : undefined;
+}
+
+export function tokens(node: CstNode, key: string): IToken[] {
+  return (node.children[key] ?? []).filter((e): e is IToken => isToken(e) && !e.isInsertedInRecovery);
+}
+
+export function has(node: CstNode, key: string): boolean {
+  return (node.children[key]?.length ?? 0) > 0;
+}
+
+export function need<T>(value: T | undefined): T {
+  if (value === undefined) throw new Incomplete();
+  return value;
+}
+
+/** Every direct child, tokens and nodes alike, in source order (for printers). */
+export function childrenInOrder(node: CstNode): CstElement[] {
+  const all: CstElement[] = [];
+  for (const key of Object.keys(node.children)) all.push(...(node.children[key] ?? []));
+  return all.sort((a, b) => startOffset(a) - startOffset(b));
+}
+
+export function startOffset(element: CstElement): number {
+  return isToken(element) ? element.startOffset : element.location?.startOffset ?? Number.NaN;
+}
+
+/** Spans, names and diagnostics for one file. */
+export class BuildContext {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    readonly file: string,
+    readonly starts: readonly number[],
+    readonly textLength: number,
+  ) {}
+
+  span(start: number, endExclusive: number): Span {
+    return spanFromOffsets(this.file, this.starts, start, endExclusive);
+  }
+
+  /**
+   * Token and node spans come from the positions the lexer already tracked (its line breaks are
+   * configured to match src/diagnostics), which avoids a line search per node. Tokens never end
+   * in a line break, except comments, which go through `span`.
+   */
+  tokenSpan(t: IToken): Span {
+    return {
+      file: this.file,
+      start: { offset: t.startOffset, line: t.startLine ?? 0, column: t.startColumn ?? 0 },
+      end: { offset: t.startOffset + t.image.length, line: t.endLine ?? 0, column: (t.endColumn ?? 0) + 1 },
+    };
+  }
+
+  /** The node's extent; a recovered node without a usable location is incomplete. */
+  nodeSpan(node: CstNode): Span {
+    const l = node.location;
+    if (!l || !Number.isFinite(l.startOffset) || !Number.isFinite(l.endOffset ?? Number.NaN)) throw new Incomplete();
+    return {
+      file: this.file,
+      start: { offset: l.startOffset, line: l.startLine ?? 0, column: l.startColumn ?? 0 },
+      end: { offset: (l.endOffset ?? 0) + 1, line: l.endLine ?? 0, column: (l.endColumn ?? 0) + 1 },
+    };
+  }
+
+  name(t: IToken | undefined): Name {
+    const present = need(t);
+    return { text: present.image, span: this.tokenSpan(present) };
+  }
+
+  path(node: CstNode | undefined): Path {
+    const present = need(node);
+    const parts = tokens(present, 'Identifier').map((t) => this.name(t));
+    if (parts.length === 0) throw new Incomplete();
+    return { parts, span: this.nodeSpan(present) };
+  }
+
+  report(message: string, span: Span): void {
+    this.diagnostics.push(error('KSP010', message, span));
+  }
+}

@@ -1,0 +1,123 @@
+// The syntax front end: text → tokens → CST (shared with the formatter) → AST, with KSP001–KSP010
+// diagnostics. Nothing here throws on any input: malformed text yields diagnostics and as much
+// AST as can be built.
+import { EOF, type CstNode, type IRecognitionException, type IToken } from 'chevrotain';
+import { error, lineStarts, type Diagnostic } from '../diagnostics/index.js';
+import { kspecParser } from '../../grammar/parser.js';
+import { describeFound } from '../../grammar/messages.js';
+import type { Expr, ModuleAst } from './ast.js';
+import { buildModule } from './build.js';
+import { buildExpr } from './build-expr.js';
+import { BuildContext, Incomplete } from './cst.js';
+import { lex } from './lex.js';
+
+export type * from './ast.js';
+export { childrenInOrder } from './cst.js';
+export { decodeString } from './lex.js';
+
+export interface ParseResult {
+  /** present whenever a CST was produced, even after recovered syntax errors */
+  readonly ast?: ModuleAst;
+  readonly cst?: CstNode;
+  readonly tokens: IToken[];
+  /** `//` and `/* *\/` comments, in order (they are not in `tokens`) */
+  readonly comments: IToken[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export interface ExpressionParseResult {
+  readonly expr?: Expr;
+  readonly cst?: CstNode;
+  readonly tokens: IToken[];
+  readonly comments: IToken[];
+  readonly diagnostics: Diagnostic[];
+}
+
+type RuleName = 'module' | 'expression';
+
+interface Parsed {
+  readonly ctx: BuildContext;
+  readonly cst: CstNode;
+  readonly tokens: IToken[];
+  readonly comments: IToken[];
+  readonly diagnostics: Diagnostic[];
+}
+
+function runParser(text: string, file: string, rule: RuleName): Parsed {
+  const starts = lineStarts(text);
+  const ctx = new BuildContext(file, starts, text.length);
+  const lexed = lex(text, file, starts);
+  kspecParser.input = lexed.tokens;
+  const cst = rule === 'module' ? kspecParser.module() : kspecParser.expression();
+  const errors = [...kspecParser.errors];
+  const leftover = kspecParser.nextToken();
+  const diagnostics = [...lexed.diagnostics, ...parseDiagnostics(ctx, errors)];
+  if (rule === 'expression' && leftover.tokenType !== EOF && errors.length === 0) {
+    diagnostics.push(error('KSP010', `expected the end of the expression but found ${describeFound(leftover)}`, tokenSpan(ctx, leftover)));
+  }
+  kspecParser.input = [];
+  return { ctx, cst, tokens: lexed.tokens, comments: lexed.comments, diagnostics };
+}
+
+/** One diagnostic per offending token: recovery can report the same place more than once. */
+function parseDiagnostics(ctx: BuildContext, errors: readonly IRecognitionException[]): Diagnostic[] {
+  const seen = new Set<number>();
+  const out: Diagnostic[] = [];
+  for (const e of errors) {
+    const span = tokenSpan(ctx, e.token);
+    if (seen.has(span.start.offset)) continue;
+    seen.add(span.start.offset);
+    out.push(error('KSP010', e.message, span));
+  }
+  return out;
+}
+
+/** The token's exact extent; end of file (which has no offsets) is an empty span at the end. */
+function tokenSpan(ctx: BuildContext, token: IToken): ReturnType<BuildContext['span']> {
+  if (token.tokenType === EOF || !Number.isFinite(token.startOffset)) return ctx.span(ctx.textLength, ctx.textLength);
+  return ctx.tokenSpan(token);
+}
+
+function internalFailure(file: string, text: string, cause: unknown): Diagnostic {
+  const ctx = new BuildContext(file, lineStarts(text), text.length);
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return error('KSP010', `the parser could not read this file (internal error: ${detail})`, ctx.span(0, 0));
+}
+
+export function parseModule(text: string, file: string): ParseResult {
+  try {
+    const parsed = runParser(text, file, 'module');
+    const ast = buildModule(parsed.ctx, parsed.cst, parsed.comments);
+    return {
+      ast,
+      cst: parsed.cst,
+      tokens: parsed.tokens,
+      comments: parsed.comments,
+      diagnostics: [...parsed.diagnostics, ...parsed.ctx.diagnostics],
+    };
+  } catch (cause) {
+    return { tokens: [], comments: [], diagnostics: [internalFailure(file, text, cause)] };
+  }
+}
+
+/** Parses a single expression (tests, the language server's hover and completion). */
+export function parseExpression(text: string, file: string): ExpressionParseResult {
+  try {
+    const parsed = runParser(text, file, 'expression');
+    let expr: Expr | undefined;
+    try {
+      expr = buildExpr(parsed.ctx, parsed.cst);
+    } catch (e) {
+      if (!(e instanceof Incomplete)) throw e;
+    }
+    return {
+      ...(expr ? { expr } : {}),
+      cst: parsed.cst,
+      tokens: parsed.tokens,
+      comments: parsed.comments,
+      diagnostics: [...parsed.diagnostics, ...parsed.ctx.diagnostics],
+    };
+  } catch (cause) {
+    return { tokens: [], comments: [], diagnostics: [internalFailure(file, text, cause)] };
+  }
+}
