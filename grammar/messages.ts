@@ -12,7 +12,6 @@ const ruleDescriptions: Readonly<Record<string, string>> = {
   expression: 'an expression',
   argumentList: 'an expression or `*`',
   type: 'a type',
-  proof: '`by` or `proof`',
 };
 
 function label(type: TokenType): string {
@@ -35,14 +34,19 @@ function oneOf(labels: string[]): string {
   return `${all.slice(0, -1).join(', ')} or ${all[all.length - 1]}`;
 }
 
+/** What may come next at the top level of `ruleName`, when something else is there. */
+function whatMayFollow(ruleName: string): string {
+  return ruleName === 'module' ? 'a declaration' : 'the end of the expression';
+}
+
 export const parserErrorMessages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual }) {
-    // only the top level expects end of file: recovery between declarations
-    if (expected === EOF) return `expected a declaration but found ${describeFound(actual)}`;
+  buildMismatchTokenMessage({ expected, actual, ruleName }) {
+    // only a top-level rule expects end of file (recovery between its repetitions)
+    if (expected === EOF) return `expected ${whatMayFollow(ruleName)} but found ${describeFound(actual)}`;
     return `expected ${label(expected)} but found ${describeFound(actual)}`;
   },
-  buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `expected a declaration but found ${describeFound(firstRedundant)}`;
+  buildNotAllInputParsedMessage({ firstRedundant, ruleName }) {
+    return `expected ${whatMayFollow(ruleName)} but found ${describeFound(firstRedundant)}`;
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, customUserDescription, ruleName }) {
     const found = actual[0] ? describeFound(actual[0]) : 'end of file';

@@ -40,11 +40,6 @@ export class KspecParser extends CstParser {
     this.letValue = false;
   }
 
-  /** The first token the last parse did not consume (EOF when it read everything). */
-  public nextToken(): IToken {
-    return this.LA(1);
-  }
-
   private withLetValue(value: boolean, parse: () => void): void {
     const saved = this.letValue;
     this.letValue = value;
@@ -356,15 +351,21 @@ export class KspecParser extends CstParser {
 
   /** `proof by J`, `proof { ... }`, or (after `have`) just `by J` */
   public readonly proof = this.RULE('proof', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(t.Proof);
-          this.OR2([{ ALT: () => this.SUBRULE(this.byProof) }, { ALT: () => this.SUBRULE(this.stepsProof) }]);
+    this.OR({
+      ERR_MSG: '`by` or `proof`',
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(t.Proof);
+            this.OR2({
+              ERR_MSG: '`by` or a proof block `{ have ... qed ... }`',
+              DEF: [{ ALT: () => this.SUBRULE(this.byProof) }, { ALT: () => this.SUBRULE(this.stepsProof) }],
+            });
+          },
         },
-      },
-      { ALT: () => this.SUBRULE2(this.byProof) },
-    ]);
+        { ALT: () => this.SUBRULE2(this.byProof) },
+      ],
+    });
   });
 
   public readonly byProof = this.RULE('byProof', () => {

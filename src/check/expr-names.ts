@@ -98,7 +98,7 @@ function resolveBare(x: ExprChecker, n: A.Name, args: Args, span: Span, ctx: Ctx
     'true',
     'false',
   ];
-  x.diags.error('KSP020', `unknown name \`${text}\`${didYouMean(text, candidates)}`, n.span);
+  if (!x.mc.incomplete) x.diags.error('KSP020', `unknown name \`${text}\`${didYouMean(text, candidates)}`, n.span);
   if (args) for (const a of args) x.infer(a, ctx, ERROR_TYPE);
   return x.errorNode(span);
 }
@@ -143,7 +143,7 @@ function declValue(x: ExprChecker, sym: DeclSymbol, module: ModuleChecker, n: A.
   }
 }
 
-export function callDef(x: ExprChecker, sig: DefSig, n: A.Name, args: Args, span: Span, ctx: Ctx): Expr {
+function callDef(x: ExprChecker, sig: DefSig, n: A.Name, args: Args, span: Span, ctx: Ctx): Expr {
   const given = args ?? [];
   if (given.length !== sig.params.length) {
     const want = `\`${n.text}\` takes ${plural(sig.params.length, 'argument')}`;
@@ -165,7 +165,7 @@ export function callDef(x: ExprChecker, sig: DefSig, n: A.Name, args: Args, span
   return x.mk({ kind: 'call', def: sig.qname, args: checked }, span, sig.result, level);
 }
 
-export function ctorValue(x: ExprChecker, module: ModuleChecker, sym: EnumSymbol, ctor: string, n: A.Name, args: Args, span: Span, ctx: Ctx): Expr {
+function ctorValue(x: ExprChecker, module: ModuleChecker, sym: EnumSymbol, ctor: string, n: A.Name, args: Args, span: Span, ctx: Ctx): Expr {
   const decl = module.enumIR(sym).ctors.find((c) => c.name === ctor);
   const fields = decl?.fields ?? [];
   const given = args ?? [];
@@ -245,7 +245,7 @@ export function actionArgument(x: ExprChecker, a: A.Expr, ctx: Ctx, user: string
   return e;
 }
 
-export function actionInstance(x: ExprChecker, machine: string, sig: ActionSig, n: A.Name, args: Args, span: Span, ctx: Ctx): ActionInstance {
+function actionInstance(x: ExprChecker, machine: string, sig: ActionSig, n: A.Name, args: Args, span: Span, ctx: Ctx): ActionInstance {
   const params = sig.params;
   const given = args ?? [];
   if (given.length !== params.length) {

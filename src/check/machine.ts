@@ -33,7 +33,7 @@ function keywordSpan(span: Span, length: number): Span {
 
 export function checkMachine(mc: ModuleChecker, sym: MachineSymbol): MachineDecl {
   const info = mc.machineInfo(sym);
-  const base: Ctx = { machine: info, actions: false, maxLevel: 'state', where: '' };
+  const base: Ctx = { machine: info, actions: true, maxLevel: 'state', where: '' };
   let init: Expr | undefined;
   for (const item of sym.ast.items) {
     if (item.kind !== 'init') continue;

@@ -53,6 +53,8 @@ export class ModuleChecker {
   private readonly instanceModules = new Map<A.InstanceDecl, ModuleChecker | null>();
   /** counts uses of symbols bound by an instance, so an `assume` knows whether it mentions one */
   boundUses = 0;
+  /** the file had syntax errors, so some declarations are missing: unknown names are not reported */
+  incomplete = false;
   /** while checking a def body or an assume: the defs it calls */
   calls: Set<QName> | undefined;
   ir?: ModuleIR;
@@ -180,6 +182,7 @@ export class ModuleChecker {
       }
       if (!found) {
         if (!report) return undefined;
+        if (this.incomplete) return { kind: 'silent' };
         const first = parts[0]!;
         const isModule = parts.length === 1 && this.imports.has(first.text);
         this.diags.error(
@@ -201,6 +204,7 @@ export class ModuleChecker {
         return { kind: 'silent' };
       }
       if (!sym) {
+        if (module.incomplete) return { kind: 'silent' };
         if (report) {
           this.diags.error('KSP020', `module \`${module.name}\` has no declaration \`${part.text}\`${didYouMean(part.text, module.decls.keys())}`, part.span);
         }

@@ -2,7 +2,7 @@
 // proof steps, justifications (built-in rules or lemma instances) and the facts they cite.
 import type * as A from '../syntax/ast.js';
 import type { Span } from '../diagnostics/index.js';
-import { BOOL, INT, type FactRef, type HaveStep, type Justification, type JustificationArg, type Proof, type TheoremDecl, type BuiltinRule } from '../ir/index.js';
+import { BOOL, INT, type Expr, type FactRef, type HaveStep, type Justification, type JustificationArg, type Proof, type TheoremDecl, type BuiltinRule } from '../ir/index.js';
 import type { ModuleChecker } from './module.js';
 import { bind, type Ctx, type Local } from './scope.js';
 import { didYouMean } from './suggest.js';
@@ -23,7 +23,7 @@ export function checkTheorem(mc: ModuleChecker, sym: TheoremSymbol): TheoremDecl
     where: what,
   };
   const formula = mc.exprs.check(sym.ast.formula, ctx, BOOL);
-  const proof = sym.ast.proof ? checkProof(mc, sym.ast.proof, ctx) : undefined;
+  const proof = sym.ast.proof ? checkProof(mc, sym.ast.proof, ctx, formula) : undefined;
   return {
     name: sym.qname,
     kind: sym.ast.kind,
@@ -36,14 +36,27 @@ export function checkTheorem(mc: ModuleChecker, sym: TheoremSymbol): TheoremDecl
   };
 }
 
-function checkProof(mc: ModuleChecker, proof: A.Proof, ctx: Ctx): Proof {
-  if (proof.kind === 'by') return { kind: 'by', justification: checkJustification(mc, proof.justification, ctx), span: proof.span };
+/**
+ * The justification of `forall k: T :: F` (after `by`, or the `qed` of its steps) may name `k`, as
+ * in `by wf1(jump(k))`: the formula's leading universal binders are in scope of its arguments and
+ * `using` list, standing for an arbitrary k.
+ */
+function withLeadingForall(formula: Expr, ctx: Ctx): Ctx {
+  let locals = ctx.locals;
+  for (let e = formula; e.kind === 'quant' && e.quantifier === 'forall'; e = e.body) locals = bind(locals, e.binder);
+  return locals ? { ...ctx, locals } : ctx;
+}
+
+function checkProof(mc: ModuleChecker, proof: A.Proof, ctx: Ctx, formula: Expr): Proof {
+  if (proof.kind === 'by') {
+    return { kind: 'by', justification: checkJustification(mc, proof.justification, withLeadingForall(formula, ctx)), span: proof.span };
+  }
   const steps = new Map<string, Span>(ctx.steps ?? []);
   const checked: HaveStep[] = [];
   for (const step of proof.steps) {
     const stepCtx: Ctx = { ...ctx, steps: new Map(steps), where: 'a proof step' };
     const formula = mc.exprs.check(step.formula, stepCtx, BOOL);
-    const sub = checkProof(mc, step.proof, stepCtx);
+    const sub = checkProof(mc, step.proof, stepCtx, formula);
     const first = steps.get(step.name.text);
     if (first) {
       mc.diags.error('KSP021', `proof step \`${step.name.text}\` is already declared`, step.name.span, [{ message: 'first declared here', span: first }]);
@@ -51,7 +64,7 @@ function checkProof(mc: ModuleChecker, proof: A.Proof, ctx: Ctx): Proof {
     steps.set(step.name.text, step.name.span);
     checked.push({ name: step.name.text, formula, proof: sub, span: step.span });
   }
-  const qed = checkJustification(mc, proof.qed.justification, { ...ctx, steps });
+  const qed = checkJustification(mc, proof.qed.justification, withLeadingForall(formula, { ...ctx, steps }));
   return { kind: 'steps', steps: checked, qed, span: proof.span };
 }
 
@@ -137,10 +150,10 @@ function fnArg(mc: ModuleChecker, a: A.Expr, param: string, type: Extract<import
   let sig;
   if (machineDef) sig = mc.defSig(machineDef);
   else {
-    const r = mc.resolvePath(path.parts);
-    if (!r || r.kind === 'silent') return fail();
-    if (r.kind === 'decl' && r.sym.kind === 'def' && r.consumed === path.parts.length) sig = r.module.defSig(r.sym);
-    else if (r.kind === 'decl' && r.sym.kind === 'boundDef' && r.consumed === path.parts.length) sig = r.sym.target;
+    const r = mc.resolvePath(path.parts, false);
+    if (r?.kind === 'silent') return fail();
+    if (r?.kind === 'decl' && r.sym.kind === 'def' && r.consumed === path.parts.length) sig = r.module.defSig(r.sym);
+    else if (r?.kind === 'decl' && r.sym.kind === 'boundDef' && r.consumed === path.parts.length) sig = r.sym.target;
     else {
       mc.diags.error('KSP065', `parameter \`${param}\` is a function (${show(type)}): pass the name of a def`, a.span);
       return fail();

@@ -44,23 +44,6 @@ export function join(a: Type, b: Type): Type {
   return a === ERROR_TYPE ? b : a;
 }
 
-export function containsError(t: Type): boolean {
-  switch (t.kind) {
-    case 'seq':
-    case 'set':
-    case 'option':
-      return containsError(t.elem);
-    case 'map':
-      return containsError(t.key) || containsError(t.value);
-    case 'tuple':
-      return t.elems.some(containsError);
-    case 'fn':
-      return t.params.some(containsError) || containsError(t.result);
-    default:
-      return t === ERROR_TYPE;
-  }
-}
-
 export function show(t: Type): string {
   return typeToString(t).replace(/\?error/g, '?');
 }

@@ -56,6 +56,8 @@ export class Workspace {
   private readonly ids = new IdSource();
   private readonly registry = new Registry();
   private readonly overlay = new Map<string, string>();
+  /** what the file system (or `readFile`) gave for each path, until `forget` */
+  private readonly disk = new Map<string, string | undefined>();
   private readonly parsed = new Map<string, ParsedFile>();
   private readonly modules = new Map<string, CheckedModule>();
 
@@ -70,6 +72,7 @@ export class Workspace {
   forget(file: string): void {
     const abs = path.resolve(file);
     this.overlay.delete(abs);
+    this.disk.delete(abs);
     this.parsed.delete(abs);
     this.modules.delete(abs);
   }
@@ -104,8 +107,13 @@ export class Workspace {
   private read(abs: string): string | undefined {
     const over = this.overlay.get(abs);
     if (over !== undefined) return over;
-    const cached = this.parsed.get(abs);
-    if (cached) return cached.text;
+    if (this.disk.has(abs)) return this.disk.get(abs);
+    const text = this.readUncached(abs);
+    this.disk.set(abs, text);
+    return text;
+  }
+
+  private readUncached(abs: string): string | undefined {
     if (this.options.readFile) return this.options.readFile(abs);
     try {
       return fs.readFileSync(abs, 'utf8');
@@ -193,8 +201,11 @@ export class Workspace {
     }
     const diags = new Diags();
     diags.list.push(...loaderDiags);
-    const checker = new ModuleChecker(name, file.display, ast, this.ids, diags, imports, byPath, this.registry);
+    let checker = new ModuleChecker(name, file.display, { ...ast, decls: [] }, this.ids, diags, imports, byPath, this.registry);
     try {
+      checker = new ModuleChecker(name, file.display, ast, this.ids, diags, imports, byPath, this.registry);
+      // declarations lost to syntax errors are missing: names that would resolve to them say nothing
+      checker.incomplete = hasErrors(file.diagnostics);
       checkModule(checker);
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { CliContext } from './context.js';
 import { register as registerCheck } from './check.js';
 import { register as registerFmt } from './fmt.js';
+import { register as registerLemmas } from './lemmas.js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,6 +26,7 @@ Examples:
   $ kproof check --json specs/**/*.kspec             diagnostics as JSON
   $ kproof fmt --check specs/examples/counter.kspec  is the file formatted?
   $ kproof fmt --write specs/examples/*.kspec        format in place
+  $ kproof lemmas leads_to                           search the lemma library
 
 Exit codes: 0 clean / proved, 1 not proved or violated, 2 malformed input or misuse.`;
 
@@ -54,6 +56,7 @@ export function buildProgram(ctx: CliContext): Command {
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
   registerCheck(program, ctx);
   registerFmt(program, ctx);
+  registerLemmas(program, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
   return program;
 }

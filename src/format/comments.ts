@@ -8,8 +8,13 @@ import { BlockComment } from '../../grammar/tokens.js';
 import { absorbingItem, blockItems, chunkOwner } from './frozen.js';
 import { hasLocation, isToken, locEnd, locStart, sortedChildren, type CommentToken, type KspecNode } from './nodes.js';
 
-/** Nodes that are printed as a whole through Prettier's `print` (and so print their comments). */
-const detachedNodes = new Set(['separator']);
+/**
+ * Nodes the printer never prints as a whole (it drops separators and reaches into the tails of
+ * brace expressions for their parts), so comments go to their children or neighbours instead.
+ */
+const detachedNodes = new Set([
+  'separator', 'filterTail', 'imageTail', 'withTail', 'setTail', 'mapEntriesTail', 'mapComprehensionTail',
+]);
 
 export function canAttachComment(node: KspecNode): boolean {
   return !isToken(node) && hasLocation(node) && !detachedNodes.has(node.name);

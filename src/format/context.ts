@@ -14,6 +14,8 @@ export type PrintFn = (selector?: string | number | Array<string | number> | Ast
 export interface PrintArgs {
   /** a binary chain whose continuation lines the parent already indents */
   readonly flatChain?: boolean;
+  /** the parent's layout puts a possible line break right after this node (see print-comments.ts) */
+  readonly lineFollows?: boolean;
 }
 
 export class PrintContext {

@@ -10,7 +10,6 @@ import { canAttachComment, getCommentChildNodes, handleComments, isBlockComment,
 import { locEnd, locStart, type KspecNode } from './nodes.js';
 import { parseForPrettier } from './parse.js';
 import { printKspec } from './print.js';
-import { printsOwnComments } from './print-expr.js';
 
 export { withoutSpans, commentTexts, semanticFingerprint } from './ast-equal.js';
 
@@ -35,7 +34,7 @@ export const printers: Record<string, Printer<KspecNode>> = {
     isBlockComment,
     printComment,
     handleComments,
-    willPrintOwnComments: (path) => printsOwnComments(path.node, path.parent),
+    willPrintOwnComments: () => true,
   },
 };
 

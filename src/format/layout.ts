@@ -9,6 +9,9 @@ import type { PrintContext } from './context.js';
 const { group, hardline, ifBreak, indent, join, line, softline } = doc.builders;
 
 /** `(a, b)`, `[a, b]`, `{a, b}`: one line, or one element per line (no trailing comma: kspec forbids it). */
+/** Print arguments for a child that a possible line break follows (see print-comments.ts). */
+export const LINE_FOLLOWS = { lineFollows: true } as const;
+
 export function bracketList(open: string, items: Doc[], close: string): Doc {
   if (items.length === 0) return [open, close];
   return group([open, indent([softline, join([',', line], items)]), softline, close]);
@@ -69,7 +72,7 @@ export function printItems(
       parts.push(hardline);
       if (blank(previous, item.node, blankLineBetween(ctx.text, previous, item.node))) parts.push(hardline);
     }
-    parts.push(ctx.child(item.key, item.index));
+    parts.push(ctx.child(item.key, item.index, LINE_FOLLOWS));
     previous = item.node;
   }
   return parts;

@@ -73,3 +73,4 @@ export function extendedEnd(node: KspecNode): number {
   for (const c of node.comments ?? []) if (c.trailing) end = Math.max(end, locEnd(c));
   return end;
 }
+

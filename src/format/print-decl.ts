@@ -2,7 +2,7 @@
 import type { CstNode } from 'chevrotain';
 import { doc, type Doc } from 'prettier';
 import type { PrintContext } from './context.js';
-import { assignedValue, block, braceList, bracketList, itemRefs, printItems } from './layout.js';
+import { assignedValue, block, braceList, bracketList, itemRefs, LINE_FOLLOWS, printItems } from './layout.js';
 import { childNodes, firstNode, hasChild, isToken } from './nodes.js';
 
 const { group, hardline, indent, join, line } = doc.builders;
@@ -50,11 +50,11 @@ export const declarationPrinters: Readonly<Record<string, NodePrinter>> = {
   path: (ctx) => ctx.tokens('Identifier').join('.'),
   declaration: onlyChild,
 
-  enumDecl: (ctx) => braceList(ctx, ['enum ', ctx.token('Identifier')], ctx.all('ctorDecl'), firstNode(ctx.node, 'ctorDecl')),
+  enumDecl: (ctx) => braceList(ctx, ['enum ', ctx.token('Identifier')], ctx.all('ctorDecl', LINE_FOLLOWS), firstNode(ctx.node, 'ctorDecl')),
   ctorDecl: (ctx) => [ctx.token('Identifier'), ctx.has('LParen') ? ctx.child('paramList') : ''],
-  paramList: (ctx) => bracketList('(', ctx.all('param'), ')'),
+  paramList: (ctx) => bracketList('(', ctx.all('param', LINE_FOLLOWS), ')'),
   param: (ctx) => [ctx.token('Identifier'), ': ', ctx.child('type')],
-  recordDecl: (ctx) => braceList(ctx, ['record ', ctx.token('Identifier')], ctx.all('param'), firstNode(ctx.node, 'param')),
+  recordDecl: (ctx) => braceList(ctx, ['record ', ctx.token('Identifier')], ctx.all('param', LINE_FOLLOWS), firstNode(ctx.node, 'param')),
   typeDecl: (ctx) => ['type ', ctx.token('Identifier'), ctx.has('Equals') ? [' = ', ctx.child('type')] : ''],
   constDecl: (ctx) => ['const ', ctx.token('Identifier'), ': ', ctx.child('type')],
   assumeDecl: (ctx) => group(['assume ', ctx.has('Colon') ? [ctx.token('Identifier'), ': '] : '', ctx.child('expression')]),
@@ -73,9 +73,9 @@ export const declarationPrinters: Readonly<Record<string, NodePrinter>> = {
   machineDecl: (ctx) => block(ctx, ['machine ', ctx.token('Identifier')], ['machineItem']),
   machineItem: onlyChild,
   varDecl: (ctx) => ['var ', ctx.token('Identifier'), ': ', ctx.child('type')],
-  initDecl: (ctx) => group(['init {', indent([line, ctx.child('expression', 0, { flatChain: true })]), line, '}']),
+  initDecl: (ctx) => group(['init {', indent([line, ctx.child('expression', 0, { flatChain: true, lineFollows: true })]), line, '}']),
   actionDecl: (ctx) =>
-    block(ctx, ['action ', ctx.token('Identifier'), ctx.has('LParen') ? bracketList('(', ctx.all('actionParam'), ')') : ''], ['actionItem']),
+    block(ctx, ['action ', ctx.token('Identifier'), ctx.has('LParen') ? bracketList('(', ctx.all('actionParam', LINE_FOLLOWS), ')') : ''], ['actionItem']),
   actionParam: (ctx) => [
     ctx.token('Identifier'),
     ctx.has('Colon') ? [': ', ctx.child('type')] : '',
@@ -102,13 +102,13 @@ export const declarationPrinters: Readonly<Record<string, NodePrinter>> = {
   proof: (ctx) => (ctx.has('Proof') ? [ctx.has('stepsProof') ? 'proof' : 'proof ', onlyNode(ctx, ['byProof', 'stepsProof'])] : ctx.child('byProof')),
   byProof: (ctx) => ['by ', ctx.child('justification')],
   justification: (ctx) => {
-    const [name, ...facts] = ctx.all('path');
+    const [name, ...facts] = ctx.all('path', LINE_FOLLOWS);
     const using = facts.length > 0 ? [' using', indent([line, join([',', line], facts)])] : '';
     return group([name ?? '', ctx.child('argumentList'), using]);
   },
   stepsProof: (ctx) => block(ctx, '', ['haveStep', 'qedStep']),
   haveStep: (ctx) => {
-    const head = ['have ', ctx.token('Identifier'), ': ', ctx.child('expression')];
+    const head = ['have ', ctx.token('Identifier'), ': ', ctx.child('expression', 0, LINE_FOLLOWS)];
     const proof = firstNode(ctx.node, 'proof');
     if (proof && hasChild(proof, 'stepsProof')) return [head, ' ', ctx.child('proof')];
     return group([head, indent([line, ctx.child('proof')])]);
@@ -117,12 +117,12 @@ export const declarationPrinters: Readonly<Record<string, NodePrinter>> = {
 
   modelDecl: (ctx) => block(ctx, ['model ', ctx.token('Identifier'), ' of ', ctx.child('path')], ['modelBinding', 'modelCheck']),
   modelBinding: (ctx) => group([ctx.token('Identifier'), assignedValue(ctx, '=')]),
-  modelCheck: (ctx) => group(['check', indent([line, join([',', line], ctx.all('path'))])]),
+  modelCheck: (ctx) => group(['check', indent([line, join([',', line], ctx.all('path', LINE_FOLLOWS))])]),
 
   instanceDecl: (ctx) => {
     const items = itemRefs(ctx.node, ['instanceType', 'instanceDef', 'instanceConst']);
     const header = ['instance ', ctx.token('Identifier'), ' = ', ctx.child('path')];
-    return braceList(ctx, header, items.map((item) => ctx.child(item.key, item.index)), items[0]?.node);
+    return braceList(ctx, header, items.map((item) => ctx.child(item.key, item.index, LINE_FOLLOWS)), items[0]?.node);
   },
   instanceType: (ctx) => ['type ', ctx.token('Identifier'), ' = ', ctx.child('type')],
   instanceDef: (ctx) => ['def ', ctx.token('Identifier'), ' = ', ctx.child('path')],

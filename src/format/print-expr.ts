@@ -6,12 +6,12 @@
 import type { CstNode } from 'chevrotain';
 import { doc, type Doc } from 'prettier';
 import type { PrintContext } from './context.js';
-import { bracketList, braceList } from './layout.js';
-import { commentText, isBlockComment } from './comments.js';
+import { bracketList, braceList, LINE_FOLLOWS } from './layout.js';
+import { printLeading, printTrailing } from './print-comments.js';
 import { childNodes, firstNode, hasChild, isToken, sortedChildren, type KspecNode } from './nodes.js';
 import type { NodePrinter } from './print-decl.js';
 
-const { breakParent, group, hardline, indent, join, line, lineSuffix, softline } = doc.builders;
+const { group, indent, join, line, lineSuffixBoundary, softline } = doc.builders;
 
 /** Binding strength, loosest first, as in the language contract. */
 const precedence: Readonly<Record<string, number>> = {
@@ -65,7 +65,8 @@ function printChain(chain: Chain, flat: boolean): Doc {
     const after = tail[i + 1] as Chain;
     const operand = printChain(after, false);
     const comments = lastOperand(before).afterOperator;
-    rest.push(op === '..' ? ['..', comments, operand] : [' ', op, comments, line, operand]);
+    // `..` has no line break after it: a deferred comment must be flushed at once
+    rest.push(op === '..' ? ['..', comments, lineSuffixBoundary, operand] : [' ', op, comments, line, operand]);
     before = after;
   }
   const first = printChain(head as Chain, false);
@@ -73,21 +74,16 @@ function printChain(chain: Chain, flat: boolean): Doc {
 }
 
 /**
- * Operands of a chain print their own comments (see `printsOwnComments`): a comment at the end of
- * an operand's line stays at the end of the line, after the operator (`a && // why` / `b`),
+ * Operands of a chain print their comments here, before their printer sees them: a comment at the
+ * end of an operand's line stays at the end of the line, after the operator (`a && // why` / `b`),
  * instead of forcing a break inside the operand's own group.
  */
 function operandWithComments(ctx: PrintContext, index: number, isLast: boolean): Operand {
   const node = childNodes(ctx.node, 'operand')[index] as KspecNode;
-  const leading: Doc[] = [];
-  const trailing: Doc[] = [];
-  for (const c of node.comments ?? []) {
-    c.printed = true;
-    const text = commentText(c);
-    const block = isBlockComment(c);
-    if (c.leading) leading.push(text, block ? ' ' : hardline);
-    else trailing.push(block ? [' ', text] : [lineSuffix([' ', text]), breakParent]);
-  }
+  const comments = (node.comments ?? []).filter((c) => !c.printed);
+  for (const c of comments) c.printed = true;
+  const leading = comments.filter((c) => c.leading).flatMap((c) => printLeading(ctx.text, c));
+  const trailing = printTrailing(ctx.text, comments.filter((c) => c.trailing), true);
   const doc = [...leading, ctx.child('operand', index)];
   return isLast ? { doc: [doc, ...trailing], afterOperator: '' } : { doc, afterOperator: trailing };
 }
@@ -106,12 +102,6 @@ function expression(ctx: PrintContext): Doc {
     kind === 'operand' ? operandWithComments(ctx, index, i === parts.length - 1) : { doc: ctx.child('path', index), afterOperator: '' },
   );
   return printChain(buildChain(operands, ops), ctx.args.flatChain === true);
-}
-
-/** Operands of a binary chain print their comments themselves (in `expression`). */
-export function printsOwnComments(node: KspecNode, parent: KspecNode | null): boolean {
-  if (isToken(node) || node.name !== 'operand' || !parent || isToken(parent) || parent.name !== 'expression') return false;
-  return hasChild(parent, 'BinaryOperator') || hasChild(parent, 'Is');
 }
 
 /** The keys under which `operand` keeps its one primary. */
@@ -133,16 +123,16 @@ function operand(ctx: PrintContext): Doc {
 function postfixOperator(ctx: PrintContext): Doc {
   if (ctx.has('Dot')) return ['.', ctx.has('Identifier') ? ctx.token('Identifier') : ctx.token('IntLiteral')];
   if (ctx.has('argumentList')) return ctx.child('argumentList');
-  if (ctx.has('LBracket')) return group(['[', indent([softline, ctx.child('expression', 0, { flatChain: true })]), softline, ']']);
+  if (ctx.has('LBracket')) return group(['[', indent([softline, ctx.child('expression', 0, { flatChain: true, lineFollows: true })]), softline, ']']);
   if (ctx.has('Prime')) return "'";
-  return braceList(ctx, '', [ctx.child('fieldInits')], firstNode(ctx.node, 'fieldInits'));
+  return braceList(ctx, '', [ctx.child('fieldInits', 0, LINE_FOLLOWS)], firstNode(ctx.node, 'fieldInits'));
 }
 
 /** `(a, *, b)`: expressions and the `*` wildcard, in source order. */
 function argumentList(ctx: PrintContext): Doc {
   let expressions = 0;
   const args = sortedChildren(ctx.node).flatMap((element): Doc[] => {
-    if (!isToken(element)) return [ctx.child('expression', expressions++)];
+    if (!isToken(element)) return [ctx.child('expression', expressions++, LINE_FOLLOWS)];
     return element.image === '*' ? ['*'] : [];
   });
   return bracketList('(', args, ')');
@@ -151,30 +141,30 @@ function argumentList(ctx: PrintContext): Doc {
 /** The expressions under `key` in a tail node, e.g. the further elements of a set literal. */
 function tailExpressions(ctx: PrintContext, tailKey: string, key = 'expression'): Doc[] {
   const tail = firstNode(ctx.node, tailKey);
-  return tail ? childNodes(tail, key).map((_, i) => ctx.descendant([tailKey, 0, key, i])) : [];
+  return tail ? childNodes(tail, key).map((_, i) => ctx.descendant([tailKey, 0, key, i], LINE_FOLLOWS)) : [];
 }
 
 function braceExpression(ctx: PrintContext): Doc {
   if (!ctx.has('expression')) return '{}';
-  const first = ctx.child('expression');
+  const first = ctx.child('expression', 0, LINE_FOLLOWS);
   if (ctx.has('setTail')) return bracketList('{', [first, ...tailExpressions(ctx, 'setTail')], '}');
   let tail: Doc = '';
   if (ctx.has('filterTail')) tail = [line, 'where ', ctx.descendant(['filterTail', 0, 'expression', 0])];
   else if (ctx.has('imageTail')) tail = [line, 'for ', ctx.descendant(['imageTail', 0, 'binderList', 0])];
-  else if (ctx.has('withTail')) tail = [' with', indent([line, ctx.descendant(['withTail', 0, 'fieldInits', 0])])];
+  else if (ctx.has('withTail')) tail = [' with', indent([line, ctx.descendant(['withTail', 0, 'fieldInits', 0], LINE_FOLLOWS)])];
   return group(['{', indent([line, first, tail]), line, '}']);
 }
 
 function mapExpression(ctx: PrintContext): Doc {
   if (!ctx.has('expression')) return 'Map {}';
-  const key = ctx.child('expression');
   if (ctx.has('mapComprehensionTail')) {
+    const key = ctx.child('expression', 0, LINE_FOLLOWS);
     const body = ctx.descendant(['mapComprehensionTail', 0, 'expression', 0]);
     return group(['Map {', indent([line, key, ' =>', indent([line, body])]), line, '}']);
   }
   // the first entry's value is the tail's only direct expression; the other entries follow it
   const [firstValue] = tailExpressions(ctx, 'mapEntriesTail');
-  const entries = [[key, ': ', firstValue ?? ''], ...tailExpressions(ctx, 'mapEntriesTail', 'mapEntry')];
+  const entries = [[ctx.child('expression'), ': ', firstValue ?? ''], ...tailExpressions(ctx, 'mapEntriesTail', 'mapEntry')];
   return ['Map ', bracketList('{', entries, '}')];
 }
 
@@ -184,9 +174,9 @@ function ifExpression(ctx: PrintContext): Doc {
   const otherwise = ctx.child('expression', 2);
   return group([
     'if ',
-    ctx.child('expression', 0),
+    ctx.child('expression', 0, LINE_FOLLOWS),
     ' then',
-    indent([line, ctx.child('expression', 1)]),
+    indent([line, ctx.child('expression', 1, LINE_FOLLOWS)]),
     line,
     'else',
     elseIsIf ? [' ', otherwise] : indent([line, otherwise]),
@@ -205,11 +195,11 @@ export const expressionPrinters: Readonly<Record<string, NodePrinter>> = {
   operand,
   postfixOperator,
   argumentList,
-  fieldInits: (ctx) => join([',', line], ctx.all('fieldInit')),
+  fieldInits: (ctx) => join([',', line], ctx.all('fieldInit', LINE_FOLLOWS)),
   fieldInit: (ctx) => [ctx.token('Identifier'), ': ', ctx.child('expression')],
-  parenExpression: (ctx) => bracketList('(', ctx.all('expression', { flatChain: true }), ')'),
+  parenExpression: (ctx) => bracketList('(', ctx.all('expression', { flatChain: true, lineFollows: true }), ')'),
   // `[ ]` keeps its space: written `[]` it would be the "always" operator before an expression
-  seqExpression: (ctx) => (ctx.has('expression') ? bracketList('[', ctx.all('expression'), ']') : '[ ]'),
+  seqExpression: (ctx) => (ctx.has('expression') ? bracketList('[', ctx.all('expression', LINE_FOLLOWS), ']') : '[ ]'),
   braceExpression,
   mapExpression,
   ifExpression,
@@ -219,14 +209,14 @@ export const expressionPrinters: Readonly<Record<string, NodePrinter>> = {
       ctx.token('Identifier'),
       ctx.has('Colon') ? [': ', ctx.child('type')] : '',
       ' = ',
-      ctx.child('expression', 0),
+      ctx.child('expression', 0, LINE_FOLLOWS),
       ' in',
       line,
       ctx.child('expression', 1),
     ]),
   matchExpression: (ctx) => {
-    const header = ['match ', ctx.child('expression')];
-    return braceList(ctx, header, ctx.all('matchArm'), firstNode(ctx.node, 'matchArm'));
+    const header = ['match ', ctx.child('expression', 0, LINE_FOLLOWS)];
+    return braceList(ctx, header, ctx.all('matchArm', LINE_FOLLOWS), firstNode(ctx.node, 'matchArm'));
   },
   mapEntry: (ctx) => [ctx.child('expression', 0), ': ', ctx.child('expression', 1)],
   matchArm: (ctx) => [ctx.child('pattern'), ' => ', ctx.child('expression')],
@@ -235,7 +225,7 @@ export const expressionPrinters: Readonly<Record<string, NodePrinter>> = {
     group([
       ctx.has('Forall') ? 'forall' : 'exists',
       ' ',
-      ctx.child('binderList'),
+      ctx.child('binderList', 0, LINE_FOLLOWS),
       ' ::',
       indent([line, ctx.child('expression', 0, { flatChain: true })]),
     ]),

@@ -32,6 +32,10 @@ export class Writer {
   }
 
   uint(n: number): void {
+    if (n < 128 && this.pos < this.buf.length) {
+      this.buf[this.pos++] = n;
+      return;
+    }
     while (n >= 128) {
       this.byte((n % 128) | 128);
       n = Math.floor(n / 128);
@@ -42,6 +46,10 @@ export class Writer {
   /** First byte: 6 magnitude bits, a sign bit, a continuation bit. `-0` (0x40) marks a bigint. */
   int(v: Int): void {
     if (typeof v === 'number') {
+      if (v >= 0 && v < 64 && this.pos < this.buf.length) {
+        this.buf[this.pos++] = v;
+        return;
+      }
       let m = v < 0 ? -v : v;
       let b = (m % 64) | (v < 0 ? 64 : 0);
       m = Math.floor(m / 64);

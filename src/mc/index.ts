@@ -11,7 +11,7 @@ import { compileMachine, type CompiledMachine } from './compile-machine.js';
 import { compileProperties, type CompiledProperty } from './compile-properties.js';
 import { CompileError } from './errors.js';
 import { explore, type Exploration, type Progress, type SafetyFailure } from './explore.js';
-import { Fairness, StateEvalError, findFairViolation, findReach, lassoIsFair, type Step } from './liveness.js';
+import { Fairness, StateEvalError, findFairViolation, findReach, lassoIsFair, livenessFlags, type Step } from './liveness.js';
 import { showValue } from './show.js';
 import { pathTo, renderTrace, replayStep, safetyTrace, stateValues, type TraceStep } from './trace.js';
 
@@ -189,7 +189,8 @@ function checkTemporal(
     return undefined;
   }
   const graph = x.graph!;
-  const fairness = new Fairness(cm, graph);
+  const fairness = new Fairness(cm.fairness, graph);
+  const g = { graph, states: x.distinct, parent: (s: number) => x.store.parent(s) };
   const render = (steps: readonly Step[]) =>
     renderTrace(
       cm,
@@ -209,7 +210,7 @@ function checkTemporal(
         return { kind: 'property', property: p.name, message: `${p.name} (${p.text}) is violated`, trace: render(path) };
       }
       if (p.kind !== 'liveness') continue;
-      const lasso = findFairViolation(x, p, fairness);
+      const lasso = findFairViolation(g, livenessFlags(x, p), fairness);
       if (!lasso) {
         status.set(p, 'holds');
         continue;

@@ -6,7 +6,7 @@
 // of one state with no step, fair exactly when no fair group is enabled there.
 // Fair cycles are found per strongly connected component with the standard refinement for strong
 // fairness (drop the states where an untaken strongly fair group is enabled, split again).
-import type { CompiledMachine } from './compile-machine.js';
+import type { CompiledFairness } from './compile-machine.js';
 import type { Fn } from './compile-expr.js';
 import type { LivenessProperty } from './compile-properties.js';
 import type { Exploration, StateGraph } from './explore.js';
@@ -38,11 +38,11 @@ export class Fairness {
   /** per instance id: the groups it belongs to */
   readonly ofInstance: number[][];
 
-  constructor(cm: CompiledMachine, graph: StateGraph) {
+  constructor(declared: readonly CompiledFairness[], graph: StateGraph) {
     const keyed = new Map<string, number>();
     this.ofInstance = graph.instances.map((inst, id) => {
       const out: number[] = [];
-      cm.fairness.forEach((f, d) => {
+      declared.forEach((f, d) => {
         if (f.action !== inst.action) return;
         if (!f.args.every((a, i) => a === undefined || valuesEqual(a, inst.params[i]!))) return;
         const key = f.perInstance ? `${d}|${id}` : `${d}`;
@@ -124,13 +124,38 @@ export function findReach(x: Exploration, from: Fn, to: Fn): Step[] | undefined 
   return undefined;
 }
 
-export function findFairViolation(x: Exploration, prop: LivenessProperty, fairness: Fairness): Lasso | undefined {
-  const graph = x.graph!;
-  const N = x.distinct;
-  const seedOk = evaluateOnStates(x, prop.seedPred);
-  const pathOk = evaluateOnStates(x, prop.path);
-  const cycleOk = evaluateOnStates(x, prop.cycle);
-  const visitOk = evaluateOnStates(x, prop.visit);
+/** The explored graph as the liveness search sees it: edges, and each state's BFS parent (-1: initial). */
+export interface LivenessGraph {
+  readonly graph: StateGraph;
+  readonly states: number;
+  readonly parent: (s: number) => number;
+}
+
+/** Per-state truth of the property's predicates (absent: no constraint). */
+export interface LivenessFlags {
+  readonly seedInitOnly: boolean;
+  readonly seed?: Uint8Array;
+  readonly path?: Uint8Array;
+  readonly cycle?: Uint8Array;
+  readonly visit?: Uint8Array;
+}
+
+export function livenessFlags(x: Exploration, prop: LivenessProperty): LivenessFlags {
+  const flag = (f: Fn | undefined) => evaluateOnStates(x, f);
+  const seed = flag(prop.seedPred);
+  const path = flag(prop.path);
+  const cycle = flag(prop.cycle);
+  const visit = flag(prop.visit);
+  return { seedInitOnly: prop.seedInitOnly, ...(seed ? { seed } : {}), ...(path ? { path } : {}), ...(cycle ? { cycle } : {}), ...(visit ? { visit } : {}) };
+}
+
+export function findFairViolation(g: LivenessGraph, flags: LivenessFlags, fairness: Fairness): Lasso | undefined {
+  const graph = g.graph;
+  const N = g.states;
+  const seedOk = flags.seed;
+  const pathOk = flags.path;
+  const cycleOk = flags.cycle;
+  const visitOk = flags.visit;
   const okPath = (s: number) => !pathOk || pathOk[s] === 1;
 
   // Seeds, then everything reachable from them through path states (BFS, keeping parents).
@@ -138,7 +163,7 @@ export function findFairViolation(x: Exploration, prop: LivenessProperty, fairne
   const viaLabel = new Int32Array(N).fill(-1);
   const queue: number[] = [];
   for (let s = 0; s < N; s++) {
-    const isSeed = prop.seedInitOnly ? x.store.parent(s) === -1 : !seedOk || seedOk[s] === 1;
+    const isSeed = flags.seedInitOnly ? g.parent(s) === -1 : !seedOk || seedOk[s] === 1;
     if (isSeed && okPath(s)) {
       via[s] = -1;
       queue.push(s);
@@ -172,7 +197,7 @@ export function findFairViolation(x: Exploration, prop: LivenessProperty, fairne
   while (work.length > 0) {
     const item = work.shift()!;
     const verdict = judge(graph, fairness, item.states, member, item.mark, visitOk);
-    if (verdict.kind === 'fair') return buildLasso(x, graph, fairness, item.states, member, item.mark, visitOk, via, viaLabel);
+    if (verdict.kind === 'fair') return buildLasso(g, fairness, item.states, member, item.mark, visitOk, via, viaLabel);
     if (verdict.kind === 'unfair') {
       for (const s of item.states) member[s] = 0;
       continue;
@@ -248,8 +273,7 @@ function pathInside(graph: StateGraph, member: Int32Array, mark: number, from: n
 }
 
 function buildLasso(
-  x: Exploration,
-  graph: StateGraph,
+  g: LivenessGraph,
   fairness: Fairness,
   component: readonly number[],
   member: Int32Array,
@@ -258,6 +282,7 @@ function buildLasso(
   via: Int32Array,
   viaLabel: Int32Array,
 ): Lasso {
+  const graph = g.graph;
   // The entry: the component state whose seed path is shortest overall (prefix + seed path).
   const inComponent = new Set(component);
   let entry = component[0]!;
@@ -269,7 +294,7 @@ function buildLasso(
       c = via[c]!;
       len++;
     }
-    for (let p = c; x.store.parent(p) >= 0; p = x.store.parent(p)) len++;
+    for (let p = c; g.parent(p) >= 0; p = g.parent(p)) len++;
     if (len < best) {
       best = len;
       entry = s;
@@ -283,7 +308,7 @@ function buildLasso(
     seed = via[seed]!;
   }
   const initPath: number[] = [];
-  for (let p = seed; p >= 0; p = x.store.parent(p)) initPath.push(p);
+  for (let p = seed; p >= 0; p = g.parent(p)) initPath.push(p);
   initPath.reverse();
   initPath.forEach((s, i) => prefix.push({ state: s, label: i === 0 ? -1 : edgeLabel(graph, initPath[i - 1]!, s) }));
   prefix.push(...seedPath.reverse());

@@ -37,7 +37,11 @@ export function formatResult(r: ModelCheckResult, heapBytes: number): string {
   else if (r.status === 'bounded')
     lines.push(`${head}bounded, no violation within ${formatNumber(r.distinct)} states / depth ${r.depth} — NOT a complete check`);
   else lines.push(`${head}${r.violation!.message}`);
-  for (const p of r.properties) lines.push(`  ${p.status === 'holds' ? 'ok  ' : p.status === 'violated' ? 'FAIL' : 'n/a '} ${p.name} (${p.kind})${p.status === 'unchecked' ? ' not checked' : ''}`);
+  for (const p of r.properties) {
+    const mark = p.status === 'holds' ? 'ok  ' : p.status === 'violated' ? 'FAIL' : 'n/a ';
+    const note = p.status === 'unchecked' ? ' not checked' : p.status === 'holds' && r.bounded ? ' within the bounds only' : '';
+    lines.push(`  ${mark} ${p.name} (${p.kind})${note}`);
+  }
   lines.push(...formatStats(r, heapBytes));
   if (r.violation) lines.push('', ...formatViolation(r.violation));
   return lines.join('\n');
@@ -46,8 +50,8 @@ export function formatResult(r: ModelCheckResult, heapBytes: number): string {
 export function formatViolation(v: Violation): string[] {
   if (v.kind === 'liveness') {
     const all = [...v.prefix, ...v.cycle];
-    const out = [`counterexample: a behaviour of ${v.prefix.length + v.cycle.length} steps that loops forever`];
-    out.push(...traceTable(all, v.prefix.length));
+    const out = [`counterexample: a behaviour of ${all.length} states whose end loops forever`];
+    out.push(...traceTable(all, v.prefix.length - 1));
     if (v.cycle.length === 0) out.push(`then stutters forever in step ${v.prefix.length - 1} (no fairness constraint forces a step there)`);
     else out.push(`then loops back to step ${v.prefix.length - 1} forever`);
     return out;

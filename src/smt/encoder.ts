@@ -10,7 +10,7 @@
 import type { ActionDecl, Binder, Expr, MachineDecl, Program, QName, Type } from '../ir/index.js';
 import type { Span } from '../diagnostics/index.js';
 import { SortRegistry, stronglyConnected } from './sorts.js';
-import { intLiteral, quoted, stringLiteral, SYM } from './names.js';
+import { escapeName, intLiteral, quoted, stringLiteral, SYM } from './names.js';
 
 export type Polarity = 'pos' | 'neg' | 'both';
 
@@ -42,6 +42,8 @@ interface DefEntry {
   readonly result: string;
   readonly callees: Set<QName>;
 }
+
+const isSchematic = (b: Binder): boolean => b.level === 'state' || b.level === 'action' || b.level === 'temporal';
 
 const flip = (p: Polarity): Polarity => (p === 'pos' ? 'neg' : p === 'neg' ? 'pos' : 'both');
 
@@ -84,12 +86,24 @@ export class SmtEncoder {
 
   /** a binder that is free in the obligation (an action parameter, a theorem parameter) */
   freeLocal(b: Binder): string {
+    if (isSchematic(b)) return this.schematic(b, 0);
     const symbol = SYM.local(b.id, b.name);
     if (b.type.kind === 'fn') {
       const params = b.type.params.map((p) => this.sorts.sort(p)).join(' ');
       return this.declare(symbol, `(declare-fun ${symbol} (${params}) ${this.sorts.sort(b.type.result)})`);
     }
     return this.declare(symbol, `(declare-const ${symbol} ${this.sorts.sort(b.type)})`);
+  }
+
+  /**
+   * A lemma parameter that stands for a state predicate or an action (`P: Pred`, `q: Int -> Pred`)
+   * has a value that depends on the state: one uninterpreted symbol per state, so that `P` and
+   * `P'` are independent (a single symbol would make every such P stable).
+   */
+  private schematic(b: Binder, state: number): string {
+    const symbol = quoted(`l${b.id}:${escapeName(b.name)}@${state}`);
+    const [params, result] = b.type.kind === 'fn' ? [b.type.params.map((p) => this.sorts.sort(p)), b.type.result] : [[], b.type];
+    return this.declare(symbol, `(declare-fun ${symbol} (${params.join(' ')}) ${this.sorts.sort(result)})`);
   }
 
   private undefined(name: string, params: readonly string[], result: string): string {
@@ -118,8 +132,10 @@ export class SmtEncoder {
         return this.expr(e.arg, { ...env, state: env.state + 1 });
       case 'call':
         return this.call(e.def, e.args, env, e.span);
-      case 'apply':
-        return `(${SYM.local(e.fn.id, e.fn.name)} ${e.args.map((a) => this.expr(a, both)).join(' ')})`;
+      case 'apply': {
+        const fn = isSchematic(e.fn) ? this.schematic(e.fn, env.state) : SYM.local(e.fn.id, e.fn.name);
+        return `(${fn} ${e.args.map((a) => this.expr(a, both)).join(' ')})`;
+      }
       case 'not':
         return `(not ${this.expr(e.arg, { ...env, polarity: flip(env.polarity) })})`;
       case 'neg':
@@ -245,7 +261,7 @@ export class SmtEncoder {
       case 'const':
         return this.constant(r.name);
       case 'local':
-        return this.binder(r.binder);
+        return isSchematic(r.binder) ? this.schematic(r.binder, env.state) : this.binder(r.binder);
     }
   }
 

@@ -2,7 +2,8 @@
 // time. Jobs wait in FIFO order for an idle slot; each caller awaits its own promise.
 import type { SolverJob, SolverResult } from './types.js';
 
-export type SlotVerdict = Omit<SolverResult, 'ms'>;
+/** `ms` when the slot measured the job itself (excluding its own start-up) */
+export type SlotVerdict = Omit<SolverResult, 'ms'> & { readonly ms?: number };
 
 export interface Slot {
   /** never rejects: a crash or a timeout becomes a verdict, and the slot recovers on its own */
@@ -53,7 +54,7 @@ export class SlotPool {
     slot.setBusy(true);
     const startedAt = performance.now();
     void slot.run(pending.job).then((verdict) => {
-      pending.resolve({ ...verdict, ms: Math.round(performance.now() - startedAt) });
+      pending.resolve({ ...verdict, ms: verdict.ms ?? Math.round(performance.now() - startedAt) });
       if (this.closed) return;
       slot.setBusy(false);
       this.idle.push(slot);

@@ -3,10 +3,78 @@
 // Context and handles one job at a time; the main thread never touches Z3 (see reference/z3.md
 // §4.2-4.3: calls into a context during check(), or GC of AST wrappers, corrupt the heap). Only
 // text crosses the boundary: fromString, check, model.sexpr(), release().
+//
+// One more hazard found here: a recursive function (define-fun-rec / define-funs-rec) is
+// registered in the Context, not the Solver, so the next job defining the same name fails
+// ("already defined"). Each job's recursive functions are therefore renamed apart (a lexical
+// rename of symbol tokens, never touching string literals or comments) and renamed back in the
+// model text.
 export const WASM_WORKER_SOURCE = `
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 const { init } = require(workerData.z3Module);
+
+function lex(text) {
+  const out = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    const start = i;
+    if (c === '(' || c === ')') { out.push({ kind: c, start, end: ++i }); continue; }
+    if (c === ';') { while (i < text.length && text[i] !== '\\n') i++; out.push({ kind: 'other', start, end: i }); continue; }
+    if (/\\s/.test(c)) { i++; out.push({ kind: 'other', start, end: i }); continue; }
+    if (c === '"') {
+      i++;
+      while (i < text.length) { if (text[i] === '"') { if (text[i + 1] === '"') { i += 2; continue; } i++; break; } i++; }
+      out.push({ kind: 'other', start, end: i });
+      continue;
+    }
+    if (c === '|') {
+      const close = text.indexOf('|', i + 1);
+      i = close < 0 ? text.length : close + 1;
+      out.push({ kind: 'symbol', value: text.slice(start + 1, i - 1), start, end: i });
+      continue;
+    }
+    while (i < text.length && !/[\\s()|";]/.test(text[i])) i++;
+    out.push({ kind: 'symbol', value: text.slice(start, i), start, end: i });
+  }
+  return out;
+}
+
+function recursiveNames(toks) {
+  const names = new Set();
+  const sig = toks.filter((t) => t.kind !== 'other');
+  for (let i = 0; i + 1 < sig.length; i++) {
+    if (sig[i].kind !== '(' || sig[i + 1].kind !== 'symbol') continue;
+    if (sig[i + 1].value === 'define-fun-rec' && sig[i + 2] && sig[i + 2].kind === 'symbol') names.add(sig[i + 2].value);
+    if (sig[i + 1].value === 'define-funs-rec' && sig[i + 2] && sig[i + 2].kind === '(') {
+      let depth = 0;
+      for (let j = i + 2; j < sig.length; j++) {
+        if (sig[j].kind === '(') { depth++; if (depth === 2 && sig[j + 1] && sig[j + 1].kind === 'symbol') names.add(sig[j + 1].value); }
+        else if (sig[j].kind === ')') { depth--; if (depth === 0) break; }
+      }
+    }
+  }
+  return names;
+}
+
+function renameSymbols(text, toks, rename) {
+  let out = '';
+  for (const t of toks) {
+    const to = t.kind === 'symbol' ? rename(t.value) : undefined;
+    out += to === undefined ? text.slice(t.start, t.end) : '|' + to + '|';
+  }
+  return out;
+}
+
+function renameApart(text, suffix) {
+  const toks = lex(text);
+  const names = recursiveNames(toks);
+  if (names.size === 0) return { text, back: (model) => model };
+  const forward = renameSymbols(text, toks, (v) => (names.has(v) ? v + suffix : undefined));
+  const back = (model) => renameSymbols(model, lex(model), (v) => (v.endsWith(suffix) && names.has(v.slice(0, -suffix.length)) ? v.slice(0, -suffix.length) : undefined));
+  return { text: forward, back };
+}
 (async () => {
   const api = await init();
   const ctx = new api.Context('kproof');
@@ -21,13 +89,14 @@ const { init } = require(workerData.z3Module);
     let reply;
     try {
       solver.set('timeout', msg.timeoutMs);
-      solver.fromString(msg.smt);
+      const job = renameApart(msg.smt, '@kproof-job' + msg.id);
+      solver.fromString(job.text);
       const status = await solver.check();
       reply = { type: 'result', id: msg.id, status };
       if (status === 'unknown') reply.reason = solver.reasonUnknown();
       if (status === 'sat' && msg.wantModel) {
         const model = solver.model();
-        reply.model = model.sexpr();
+        reply.model = job.back(model.sexpr());
         model.release();
       }
     } catch (e) {

@@ -79,13 +79,14 @@ class WasmSlot implements Slot {
     const worker = this.worker;
     if (failure !== undefined || !worker) return { status: 'error', reason: failure ?? 'solver worker unavailable' };
     const id = this.nextId++;
+    const started = performance.now();
     return new Promise<SlotVerdict>((resolve) => {
       const finish = (verdict: SlotVerdict) => {
         clearTimeout(interrupt);
         clearTimeout(kill);
         this.onReply = undefined;
         this.onDeath = undefined;
-        resolve(verdict);
+        resolve({ ...verdict, ms: Math.round(performance.now() - started) });
       };
       const interrupt = setTimeout(() => worker.postMessage({ type: 'interrupt' }), job.timeoutMs + INTERRUPT_GRACE_MS);
       const kill = setTimeout(() => {

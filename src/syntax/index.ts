@@ -4,7 +4,6 @@
 import { EOF, type CstNode, type IRecognitionException, type IToken } from 'chevrotain';
 import { error, lineStarts, type Diagnostic } from '../diagnostics/index.js';
 import { kspecParser } from '../../grammar/parser.js';
-import { describeFound } from '../../grammar/messages.js';
 import type { Expr, ModuleAst } from './ast.js';
 import { buildModule } from './build.js';
 import { buildExpr } from './build-expr.js';
@@ -47,14 +46,18 @@ function runParser(text: string, file: string, rule: RuleName): Parsed {
   const starts = lineStarts(text);
   const ctx = new BuildContext(file, starts, text.length);
   const lexed = lex(text, file, starts);
-  kspecParser.input = lexed.tokens;
-  const cst = rule === 'module' ? kspecParser.module() : kspecParser.expression();
-  const errors = [...kspecParser.errors];
-  const leftover = kspecParser.nextToken();
-  const diagnostics = [...lexed.diagnostics, ...parseDiagnostics(ctx, errors)];
-  if (rule === 'expression' && leftover.tokenType !== EOF && errors.length === 0) {
-    diagnostics.push(error('KSP010', `expected the end of the expression but found ${describeFound(leftover)}`, tokenSpan(ctx, leftover)));
+  // Chevrotain signals syntax errors with exceptions; their stack traces are never shown and
+  // capturing them dominated the cost of parsing broken text.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let cst: CstNode;
+  try {
+    kspecParser.input = lexed.tokens;
+    cst = rule === 'module' ? kspecParser.module() : kspecParser.expression();
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
+  const diagnostics = [...lexed.diagnostics, ...parseDiagnostics(ctx, kspecParser.errors)];
   kspecParser.input = [];
   return { ctx, cst, tokens: lexed.tokens, comments: lexed.comments, diagnostics };
 }

@@ -1,7 +1,7 @@
 // Valid programs covering every construct, with the IR shape checked where it matters.
 import { describe, expect, it } from 'vitest';
 import type { Expr, ExprOf, Program } from '../../src/ir/index.js';
-import { exprs, program } from './helpers.js';
+import { errors, exprs, program } from './helpers.js';
 
 const EVERYTHING = `module all.constructs
 
@@ -333,6 +333,59 @@ describe('small valid programs', () => {
   it('accepts a `Formula` def with temporal operators and a prime inside an Action def', () => {
     const p = program("module t\nmachine M {\n  var x: Int\n  def grows: Action = x' > x\n  def always: Formula = [](x >= 0) && <>grows\n}\n");
     expect(p.defs.get('t.M.always')!.body!.level).toBe('temporal');
+  });
+
+  it('instantiates lemmas: Action and Pred arguments, and a def for a function parameter', () => {
+    const src = [
+      'module t',
+      'lemma induct(q: Int -> Pred, p: Pred): (forall k: Int :: q(k) ~> p) ==> ((exists k: Int :: q(k)) ~> p)',
+      'lemma wfl(a: Action, p: Pred): WF(a) ==> (p ~> p)',
+      'machine C {',
+      '  var n: Int',
+      '  def at(k: Int): Bool = n == k',
+      "  action tick { n' = n + 1 }",
+      '}',
+      'theorem th: C |= (exists k: Int :: at(k)) ~> n > 0',
+      'proof {',
+      '  have c: WF(tick) ==> (n > 0 ~> n > 0) by wfl(tick, n > 0)',
+      '  qed by induct(at, n > 0) using c',
+      '}',
+      '',
+    ].join('\n');
+    const p = program(src);
+    const proof = p.theorems.get('t.th')!.proof!;
+    if (proof.kind !== 'steps') throw new Error('expected steps');
+    expect(proof.qed.args[0]).toEqual({ kind: 'def', def: 't.C.at' });
+    expect(proof.qed.args[1]).toMatchObject({ kind: 'expr', expr: { kind: 'compare', level: 'state' } });
+    const step = proof.steps[0]!.proof;
+    expect(step.kind === 'by' && step.justification.args[0]).toMatchObject({ kind: 'expr', expr: { kind: 'action', level: 'action' } });
+  });
+
+  it("lets a justification name the leading forall binders of the formula it proves", () => {
+    const src = [
+      'module t',
+      'machine C {',
+      '  var n: Int',
+      "  action jump(k: Int in 0..10) { n' = k }",
+      '}',
+      'theorem th: C |= forall k: Int :: (n < k) ~> (n == k)',
+      'proof {',
+      '  have s: forall j: Int :: (n < j) ~> (n == j) by wf1(jump(j))',
+      '  qed by wf1(jump(k)) using s',
+      '}',
+      '',
+    ].join('\n');
+    const th = program(src).theorems.get('t.th')!;
+    const proof = th.proof!;
+    if (proof.kind !== 'steps' || th.formula.kind !== 'quant') throw new Error('expected steps and a quantifier');
+    const arg = proof.qed.args[0]!;
+    expect(arg.kind === 'expr' && arg.expr.kind === 'action' && arg.expr.instance.args[0]).toMatchObject({ kind: 'ref', ref: { kind: 'local', binder: th.formula.binder } });
+    expect(errors(src.replace('wf1(jump(j))', 'wf1(jump(k))'))).toEqual(['KSP020 8:60-8:61 unknown name `k`']);
+  });
+
+  it('rejects a lemma argument above the parameter level', () => {
+    const src = 'module t\nlemma l(p: Pred): p ==> p\nmachine C { var n: Int }\ntheorem th: C |= true proof by l([](n > 0))\n';
+    expect(errors(src)).toEqual(['KSP049 4:34-4:43 this argument is temporal-level; parameter `p` of `l` accepts at most state-level formulas']);
   });
 
   it('allows a Pred def parameter to be applied to a state predicate', () => {

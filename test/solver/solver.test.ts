@@ -53,6 +53,17 @@ describe('solver service', () => {
     }
   });
 
+  it('lets consecutive jobs define the same recursive function differently (context-level in WASM)', async () => {
+    const a = '(define-fun-rec f ((x Int)) Int (ite (<= x 0) 0 (+ 1 (f (- x 1))))) (declare-const s String) (assert (= s "(define-fun-rec f")) (assert (= (f 2) 2))';
+    const b = '(define-funs-rec ((|f| ((x Int)) Int) (g ((x Int)) Int)) ((ite (<= x 0) 5 (+ 1 (g (- x 1)))) (f x))) (assert (= (f 2) 2))';
+    for (const s of [wasm, native]) {
+      const results = [];
+      for (const smt of [a, b, a, b]) results.push(await s.check({ smt, timeoutMs: 5000, wantModel: true }));
+      expect(results.map((r) => r.status)).toEqual(['sat', 'unsat', 'sat', 'unsat']);
+      expect(results[0]!.model).toContain('"(define-fun-rec f"');
+    }
+  });
+
   it('does not leak declarations from one job into the next', async () => {
     for (const s of [wasm, native]) {
       const jobs = Array.from({ length: 6 }, (_, i) =>

@@ -103,11 +103,14 @@ export function decls(body: string): readonly Decl[] {
   return moduleOk(`module t\n${body}`).decls;
 }
 
-export function only<T extends Decl['kind']>(body: string, kind: T): Extract<Decl, { kind: T }> {
+/** The declaration type whose `kind` can be `T` (TheoremDecl's kind is 'theorem' | 'lemma'). */
+type DeclOf<T extends Decl['kind']> = Decl extends infer D ? (D extends { kind: infer K } ? (T extends K ? D : never) : never) : never;
+
+export function only<T extends Decl['kind']>(body: string, kind: T): DeclOf<T> {
   const all = decls(body);
   expect(all).toHaveLength(1);
   expect(all[0]!.kind).toBe(kind);
-  return all[0] as Extract<Decl, { kind: T }>;
+  return all[0] as DeclOf<T>;
 }
 
 /** Deep copy without spans, for shape comparisons. */

@@ -1,0 +1,100 @@
+// SMT back end benchmark: every obligation of the repository's specs (and the SMT fixtures),
+// written out as SMT-LIB files, then solved by native z3 and by kproof's WASM pool (same text,
+// same pool size); and `verify` of specs/examples cold (empty cache) against warm (cached).
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { checkFiles } from '../src/check/index.js';
+import { planTermination, planTheorem, verify, type Obligation } from '../src/prove/index.js';
+import { createSolver, defaultJobs, type Solver, type SolverResult } from '../src/solver/index.js';
+
+function kspecFiles(dir: string): string[] {
+  let found: string[] = [];
+  try {
+    for (const entry of readdirSync(dir).sort()) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) found = found.concat(kspecFiles(path));
+      else if (entry.endsWith('.kspec')) found.push(path);
+    }
+  } catch {
+    // a missing directory contributes nothing
+  }
+  return found;
+}
+
+function obligationsOf(files: readonly string[]): Obligation[] {
+  const out: Obligation[] = [];
+  for (const file of files) {
+    const program = checkFiles([file]).program;
+    if (!program) continue;
+    const groups = new Map<string, readonly string[]>();
+    for (const t of program.theorems.values()) {
+      const planned = planTheorem(program, t);
+      out.push(...planned.plan.obligations);
+      for (const [k, g] of planned.recursive) groups.set(k, g);
+    }
+    for (const g of groups.values()) out.push(...planTermination(program, g).obligations);
+  }
+  const byHash = new Map(out.map((o) => [o.hash, o]));
+  return [...byHash.values()];
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s[Math.floor(s.length / 2)]!;
+}
+
+async function solveAll(solver: Solver, obligations: readonly Obligation[]): Promise<{ wall: number; results: SolverResult[] }> {
+  const started = performance.now();
+  let n = 0;
+  const results = await Promise.all(obligations.map((o) => solver.check({ smt: o.smt, timeoutMs: 20_000, wantModel: false }).then((r) => { console.error(++n, o.id, r.status, r.reason ?? ""); return r; })));
+  return { wall: performance.now() - started, results };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export async function benchSmt(): Promise<string[]> {
+  const lines: string[] = [];
+  const files = [...kspecFiles('specs'), ...kspecFiles('test/fixtures/smt')];
+  const obligations = obligationsOf(files);
+  const outDir = mkdtempSync(join(tmpdir(), 'kproof-bench-smt-'));
+  mkdirSync(outDir, { recursive: true });
+  obligations.forEach((o, i) => writeFileSync(join(outDir, `${String(i).padStart(4, '0')}-${o.hash.slice(0, 12)}.smt2`), `; ${o.id}\n${o.smt}(check-sat)\n`));
+  lines.push(`${obligations.length} obligations from ${files.length} specs, written as SMT-LIB to ${outDir}`);
+
+  console.error("obligations", obligations.length);
+  const jobs = defaultJobs();
+  const native = createSolver({ backend: 'z3', jobs });
+  const wasm = createSolver({ backend: 'wasm', jobs });
+  if (!wasm.ok) throw new Error(wasm.message);
+  try {
+    console.error("wasm start");
+    const wasmCold = await solveAll(wasm.solver, obligations);
+    console.error("wasm cold done");
+    const wasmWarm = await solveAll(wasm.solver, obligations);
+    lines.push(`wasm pool (${jobs} workers): cold ${seconds(wasmCold.wall)} (incl. start-up), warm ${seconds(wasmWarm.wall)}, median ${median(wasmWarm.results.map((r) => r.ms))} ms/obligation`);
+    if (native.ok) {
+      const nativeCold = await solveAll(native.solver, obligations);
+      const nativeWarm = await solveAll(native.solver, obligations);
+      lines.push(`native z3 (${jobs} processes, ${native.solver.version}): cold ${seconds(nativeCold.wall)}, warm ${seconds(nativeWarm.wall)}, median ${median(nativeWarm.results.map((r) => r.ms))} ms/obligation`);
+      lines.push(`ratio wasm/native (warm wall time): ${(wasmWarm.wall / nativeWarm.wall).toFixed(1)}x`);
+      const disagree = obligations.filter((_, i) => wasmWarm.results[i]!.status !== nativeWarm.results[i]!.status).length;
+      lines.push(`verdicts: ${disagree === 0 ? 'identical on every obligation' : `${disagree} differ`}`);
+    } else lines.push(`native z3: not available (${native.message})`);
+  } finally {
+    await wasm.solver.close();
+    if (native.ok) await native.solver.close();
+  }
+
+  const examples = kspecFiles('specs/examples');
+  const cacheDir = mkdtempSync(join(tmpdir(), 'kproof-bench-cache-'));
+  const t0 = performance.now();
+  const cold = await verify(examples, { cacheDir });
+  const t1 = performance.now();
+  const warm = await verify(examples, { cacheDir });
+  const t2 = performance.now();
+  const count = (r: typeof cold) => r.theorems.reduce((n, t) => n + t.obligations.length, 0);
+  lines.push(`verify specs/examples (${examples.length} files, ${count(cold)} obligations, ${cold.solver?.name ?? '?'}): cold ${seconds(t1 - t0)}, warm (cached) ${seconds(t2 - t1)}, ${count(warm) > 0 && warm.theorems.every((t) => t.obligations.every((o) => o.cached)) ? 'all cached' : 'not all cached'}`);
+  return lines;
+}

@@ -1,0 +1,95 @@
+// IR expressions back to kspec text, for messages: the atoms of a temporal counterexample, the
+// part of a lemma's conclusion that does not match a goal. Operands that are not atomic are
+// parenthesised, so the text always reads back as the same formula.
+import { shortName, type Expr } from '../ir/index.js';
+
+const ATOMIC = new Set<Expr['kind']>(['bool', 'int', 'string', 'ref', 'call', 'apply', 'action', 'enabled', 'fairness', 'none', 'some', 'seqLit', 'setLit', 'mapLit', 'tuple', 'record', 'ctor', 'builtin', 'field', 'tupleGet']);
+
+function operand(e: Expr): string {
+  return ATOMIC.has(e.kind) ? printExpr(e) : `(${printExpr(e)})`;
+}
+
+const list = (es: readonly Expr[]): string => es.map(printExpr).join(', ');
+
+export function printExpr(e: Expr): string {
+  switch (e.kind) {
+    case 'bool':
+      return String(e.value);
+    case 'int':
+      return e.value.toString();
+    case 'string':
+      return JSON.stringify(e.value);
+    case 'ref':
+      return e.ref.kind === 'local' ? e.ref.binder.name : e.ref.kind === 'var' ? e.ref.name : shortName(e.ref.name);
+    case 'prime':
+      return `${operand(e.arg)}'`;
+    case 'call':
+      return `${shortName(e.def)}(${list(e.args)})`;
+    case 'apply':
+      return `${e.fn.name}(${list(e.args)})`;
+    case 'not':
+      return `!${operand(e.arg)}`;
+    case 'neg':
+      return `-${operand(e.arg)}`;
+    case 'logic':
+    case 'arith':
+    case 'compare':
+      return `${operand(e.left)} ${e.op} ${operand(e.right)}`;
+    case 'eq':
+      return `${operand(e.left)} == ${operand(e.right)}`;
+    case 'builtin':
+      return `${e.op}(${list(e.args)})`;
+    case 'seqLit':
+      return `[${list(e.elems)}]`;
+    case 'setLit':
+      return `{${list(e.elems)}}`;
+    case 'mapLit':
+      return `Map {${e.entries.map((x) => `${printExpr(x.key)}: ${printExpr(x.value)}`).join(', ')}}`;
+    case 'tuple':
+      return `(${list(e.elems)})`;
+    case 'tupleGet':
+      return `${operand(e.tuple)}.${e.index}`;
+    case 'record':
+      return `${shortName(e.record)} {…}`;
+    case 'field':
+      return `${operand(e.target)}.${e.field}`;
+    case 'with':
+      return `{ ${printExpr(e.target)} with ${e.updates.map((u) => `${u.field}: ${printExpr(u.value)}`).join(', ')} }`;
+    case 'ctor':
+      return e.args.length === 0 ? e.ctor : `${e.ctor}(${list(e.args)})`;
+    case 'some':
+      return `Some(${printExpr(e.arg)})`;
+    case 'none':
+      return 'None';
+    case 'is':
+      return `${operand(e.arg)} is ${e.ctor}`;
+    case 'match':
+      return `match ${printExpr(e.scrutinee)} {…}`;
+    case 'if':
+      return `if ${printExpr(e.cond)} then ${printExpr(e.then)} else ${printExpr(e.else)}`;
+    case 'let':
+      return `let ${e.binder.name} = ${printExpr(e.value)} in ${printExpr(e.body)}`;
+    case 'quant':
+      return `${e.quantifier} ${e.binder.name}${e.domain ? ` in ${printExpr(e.domain)}` : ''} :: ${printExpr(e.body)}`;
+    case 'setFilter':
+      return `{ ${e.binder.name} in ${printExpr(e.source)} where ${printExpr(e.pred)} }`;
+    case 'setImage':
+      return `{ ${printExpr(e.body)} for ${e.binder.name} in ${printExpr(e.source)} }`;
+    case 'mapComp':
+      return `Map { ${e.binder.name} in ${printExpr(e.domain)} => ${printExpr(e.body)} }`;
+    case 'always':
+      return `[]${operand(e.arg)}`;
+    case 'eventually':
+      return `<>${operand(e.arg)}`;
+    case 'leadsTo':
+      return `${operand(e.left)} ~> ${operand(e.right)}`;
+    case 'action': {
+      const args = e.instance.args.map((a) => (a ? printExpr(a) : '*'));
+      return args.length === 0 ? e.instance.action : `${e.instance.action}(${args.join(', ')})`;
+    }
+    case 'enabled':
+      return `enabled(${printExpr(e.arg)})`;
+    case 'fairness':
+      return `${e.strength === 'weak' ? 'WF' : 'SF'}(${printExpr(e.arg)})`;
+  }
+}

@@ -1,0 +1,208 @@
+// First-order obligations, written by the kernel itself: a rule states its premise as IR, this
+// module encodes it with src/smt (hypotheses asserted, the goal negated) and asks the solver
+// passed in. Only an `unsat` for text produced here becomes a 'z3-unsat' oracle; callers never
+// hand the kernel a verdict.
+//
+// A free schematic predicate or action (a lemma parameter `p: Pred`) would be encoded as one
+// Bool constant, the same in every state, which is not what it means: such obligations are
+// refused (KSP104), never sent.
+import { createHash } from 'node:crypto';
+import type { ActionDecl, Binder, Expr, MachineDecl, Program, QName } from '../ir/index.js';
+import type { DiagnosticCode, Span } from '../diagnostics/index.js';
+import { SmtEncoder, Unencodable, type Env } from '../smt/index.js';
+import type { Solver, SolverStatus } from '../solver/index.js';
+import type { Oracle } from './proved.js';
+import { childExprs } from './terms.js';
+
+const NEG: Env = { state: 0, polarity: 'neg' };
+const POS: Env = { state: 0, polarity: 'pos' };
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** How a model of the negated obligation reads as a counterexample (the shape src/prove reads). */
+export interface ModelReading {
+  readonly kind: 'constants' | 'state' | 'step';
+  readonly machine?: QName;
+  readonly action?: string;
+  readonly params: readonly Binder[];
+  readonly witnesses: readonly Binder[];
+  readonly relevant: readonly string[];
+}
+
+export interface ObligationRecord {
+  readonly id: string;
+  readonly origin: { readonly theorem: QName; readonly step?: string; readonly premise: string };
+  readonly span: Span;
+  /** what was to be shown, in words */
+  readonly goal: string;
+  readonly smt: string;
+  readonly hash: string;
+  readonly reading: ModelReading;
+  readonly status: SolverStatus;
+  readonly cached: boolean;
+  readonly ms: number;
+  readonly reason?: string;
+  readonly model?: string;
+}
+
+/** An obligation-text cache: only `unsat` answers are stored, keyed by the exact text. */
+export interface ObligationCache {
+  isProved(smt: string): boolean;
+  recordProved(smt: string): void;
+}
+
+export interface SolverAccess {
+  readonly solver: Solver;
+  readonly timeoutMs: number;
+  readonly cache?: ObligationCache;
+}
+
+/** Where an obligation comes from, for messages. */
+export interface Origin {
+  readonly theorem: QName;
+  readonly step?: string;
+  readonly span: Span;
+}
+
+/** The first-order context of a rule: constant assumptions and the proven invariants. */
+export interface FirstOrderContext {
+  readonly program: Program;
+  readonly machine?: MachineDecl;
+  readonly assumes: readonly Expr[];
+  /** state predicates proven invariant for `machine` */
+  readonly invariants: readonly Expr[];
+  /** constant facts proven */
+  readonly constantFacts: readonly Expr[];
+}
+
+/** One obligation, described as formulas. */
+export interface Premise {
+  /** e.g. 'init', 'consecution of tick', 'enabledness' */
+  readonly name: string;
+  readonly goal: string;
+  /** assumed in the first state (and, for a step, invariants also in the second) */
+  readonly hypotheses: readonly Expr[];
+  /** a step of this action from state 0 to state 1, or any state (no step) */
+  readonly step?: ActionDecl;
+  /** the initial condition holds in state 0 */
+  readonly init?: boolean;
+  /** the hypotheses describe a step of the behaviour (so the invariants hold in state 1 too) */
+  readonly twoStates?: boolean;
+  readonly conclusion: Expr;
+}
+
+export type Discharged =
+  | { readonly ok: true; readonly oracle: Oracle; readonly termination: readonly string[]; readonly record: ObligationRecord }
+  | { readonly ok: false; readonly code: DiagnosticCode; readonly message: string; readonly record?: ObligationRecord };
+
+/** Binders free in the formulas, as objects (they become free constants of the obligation). */
+function freeBinderObjects(es: readonly Expr[]): Binder[] {
+  const out = new Map<number, Binder>();
+  const walk = (e: Expr, bound: ReadonlySet<number>): void => {
+    if (e.kind === 'ref' && e.ref.kind === 'local' && !bound.has(e.ref.binder.id)) out.set(e.ref.binder.id, e.ref.binder);
+    if (e.kind === 'apply' && !bound.has(e.fn.id)) out.set(e.fn.id, e.fn);
+    const inner = new Set(bound);
+    if (e.kind === 'let' || e.kind === 'quant' || e.kind === 'setFilter' || e.kind === 'setImage' || e.kind === 'mapComp') inner.add(e.binder.id);
+    if (e.kind === 'match') for (const a of e.arms) for (const b of a.binders) if (b) inner.add(b.id);
+    for (const c of childExprs(e)) walk(c, inner);
+  };
+  for (const e of es) walk(e, new Set());
+  return [...out.values()];
+}
+
+function variablesIn(es: readonly Expr[]): string[] {
+  const names = new Set<string>();
+  const walk = (e: Expr): void => {
+    if (e.kind === 'ref' && e.ref.kind === 'var') names.add(e.ref.name);
+    childExprs(e).forEach(walk);
+  };
+  es.forEach(walk);
+  return [...names];
+}
+
+function groupKey(group: readonly QName[]): string {
+  return [...group].sort().join(',');
+}
+
+/** Encode the premise; the text is the kernel's own. */
+export function encodePremise(ctx: FirstOrderContext, premise: Premise): { smt: string; witnesses: Binder[]; termination: string[] } {
+  const enc = new SmtEncoder(ctx.program);
+  const formulas = [premise.conclusion, ...premise.hypotheses, ...ctx.invariants, ...ctx.constantFacts];
+  const free = freeBinderObjects(formulas);
+  for (const b of free) {
+    if (b.level !== undefined && b.level !== 'constant') {
+      throw new Unencodable(`\`${b.name}\` is a schematic ${b.level === 'state' ? 'predicate' : b.level === 'action' ? 'action' : 'formula'}: a first-order obligation cannot treat it as one fixed value`, premise.conclusion.span);
+    }
+    enc.freeLocal(b);
+  }
+  const machine = ctx.machine;
+  const states = premise.step || premise.twoStates ? 2 : 1;
+  const out: string[] = [];
+  for (const a of ctx.assumes) out.push(enc.expr(a, NEG));
+  for (const f of ctx.constantFacts) out.push(enc.expr(f, NEG));
+  for (let s = 0; s < states; s++) for (const i of ctx.invariants) out.push(enc.expr(i, { state: s, polarity: 'neg' }));
+  if (premise.init) {
+    if (!machine) throw new Unencodable('an initial-state obligation needs a machine', premise.conclusion.span);
+    out.push(enc.expr(machine.init, NEG));
+  }
+  for (const h of premise.hypotheses) out.push(enc.expr(h, NEG));
+  if (premise.step) {
+    if (!machine) throw new Unencodable('a step obligation needs a machine', premise.conclusion.span);
+    for (const p of premise.step.params) enc.freeLocal(p.binder);
+    out.push(...enc.actionConjuncts(machine, premise.step, NEG, true));
+  }
+  // `not (forall x :: P)` is asserted as `not P` with x free, so a model names the failing x.
+  const witnesses: Binder[] = [];
+  let goal = premise.conclusion;
+  while (goal.kind === 'quant' && goal.quantifier === 'forall') {
+    const x = enc.freeLocal(goal.binder);
+    witnesses.push(goal.binder);
+    if (goal.domain) out.push(enc.memberOf(goal.domain, x, { ...POS, polarity: 'both' }));
+    goal = goal.body;
+  }
+  out.push(`(not ${enc.expr(goal, POS)})`);
+  const smt = enc.render(out);
+  return { smt, witnesses: [...free, ...witnesses], termination: enc.recursiveGroups().map(groupKey) };
+}
+
+/** Encode and decide one premise. Only `unsat` proves it. */
+export async function discharge(ctx: FirstOrderContext, premise: Premise, origin: Origin, access: SolverAccess): Promise<Discharged> {
+  let encoded: ReturnType<typeof encodePremise>;
+  try {
+    encoded = encodePremise(ctx, premise);
+  } catch (e) {
+    if (!(e instanceof Unencodable)) throw e;
+    return { ok: false, code: 'KSP104', message: `${premise.name}: ${e.message}` };
+  }
+  const { smt, witnesses, termination } = encoded;
+  const hash = sha256(smt);
+  const reading: ModelReading = {
+    kind: premise.step || premise.twoStates ? 'step' : ctx.machine ? 'state' : 'constants',
+    ...(ctx.machine ? { machine: ctx.machine.name } : {}),
+    ...(premise.step ? { action: premise.step.name } : {}),
+    params: premise.step ? premise.step.params.map((p) => p.binder) : [],
+    witnesses,
+    relevant: variablesIn([premise.conclusion, ...premise.hypotheses]),
+  };
+  const id = [origin.theorem, origin.step, premise.name].filter((x) => x !== undefined).join(' / ');
+  const base = { id, origin: { theorem: origin.theorem, ...(origin.step ? { step: origin.step } : {}), premise: premise.name }, span: origin.span, goal: premise.goal, smt, hash, reading };
+  let record: ObligationRecord;
+  if (access.cache?.isProved(smt)) record = { ...base, status: 'unsat', cached: true, ms: 0 };
+  else {
+    const r = await access.solver.check({ smt, timeoutMs: access.timeoutMs, wantModel: true });
+    record = { ...base, status: r.status, cached: false, ms: r.ms, ...(r.reason !== undefined ? { reason: r.reason } : {}), ...(r.model !== undefined ? { model: r.model } : {}) };
+    if (r.status === 'unsat') access.cache?.recordProved(smt);
+  }
+  switch (record.status) {
+    case 'unsat':
+      return { ok: true, oracle: { kind: 'z3-unsat', hash, solver: `${access.solver.name} ${access.solver.version}`, cached: record.cached }, termination, record };
+    case 'sat':
+      return { ok: false, code: 'KSP100', message: `${premise.name}: not proved that ${premise.goal}; the solver found a counterexample`, record };
+    case 'unknown':
+      return { ok: false, code: 'KSP101', message: `${premise.name}: not proved: the solver could not decide (${record.reason ?? 'unknown'})`, record };
+    case 'error':
+      return { ok: false, code: 'KSP106', message: `${premise.name}: solver error: ${record.reason ?? 'unknown'}`, record };
+  }
+}

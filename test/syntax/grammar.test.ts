@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cstTypes, diagramsHtml } from '../../grammar/diagrams.js';
+import { kspecParser, serializedProductions } from '../../grammar/parser.js';
+
+describe('the grammar', () => {
+  it('passes Chevrotain’s self-analysis (no ambiguities or left recursion left unhandled)', () => {
+    expect(kspecParser.definitionErrors).toEqual([]);
+  });
+
+  it('serialises its productions, one per rule', () => {
+    const names = serializedProductions().map((p) => ('name' in p ? p.name : ''));
+    expect(names).toContain('module');
+    expect(names).toContain('expression');
+    expect(names).toContain('theoremDecl');
+  });
+
+  it('the committed diagrams and CST types are up to date (run `npm run grammar` after changing the grammar)', () => {
+    const read = (file: string): string => readFileSync(new URL(`../../grammar/${file}`, import.meta.url), 'utf8');
+    expect(read('cst.ts')).toBe(cstTypes());
+    const html = diagramsHtml();
+    expect(read('diagrams.html')).toBe(html);
+    expect(html).not.toContain('unpkg.com');
+    expect(html).toContain('"name": "theoremDecl"');
+  });
+});
