@@ -8,6 +8,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'front end (parse)', load: async () => (await import('./parse.js')).benchParse },
   { name: 'front end (check)', load: async () => (await import('./check.js')).benchCheck },
   { name: 'temporal kernel (ptl)', load: async () => (await import('./ptl.js')).benchPtl },
+  { name: 'SMT back end (smt)', load: async () => (await import('./smt.js')).benchSmt },
 ];
 
 async function main(): Promise<void> {

@@ -47,8 +47,7 @@ function median(xs: readonly number[]): number {
 
 async function solveAll(solver: Solver, obligations: readonly Obligation[]): Promise<{ wall: number; results: SolverResult[] }> {
   const started = performance.now();
-  let n = 0;
-  const results = await Promise.all(obligations.map((o) => solver.check({ smt: o.smt, timeoutMs: 20_000, wantModel: false }).then((r) => { console.error(++n, o.id, r.status, r.reason ?? ""); return r; })));
+  const results = await Promise.all(obligations.map((o) => solver.check({ smt: o.smt, timeoutMs: 20_000, wantModel: false })));
   return { wall: performance.now() - started, results };
 }
 
@@ -63,15 +62,12 @@ export async function benchSmt(): Promise<string[]> {
   obligations.forEach((o, i) => writeFileSync(join(outDir, `${String(i).padStart(4, '0')}-${o.hash.slice(0, 12)}.smt2`), `; ${o.id}\n${o.smt}(check-sat)\n`));
   lines.push(`${obligations.length} obligations from ${files.length} specs, written as SMT-LIB to ${outDir}`);
 
-  console.error("obligations", obligations.length);
   const jobs = defaultJobs();
   const native = createSolver({ backend: 'z3', jobs });
   const wasm = createSolver({ backend: 'wasm', jobs });
   if (!wasm.ok) throw new Error(wasm.message);
   try {
-    console.error("wasm start");
     const wasmCold = await solveAll(wasm.solver, obligations);
-    console.error("wasm cold done");
     const wasmWarm = await solveAll(wasm.solver, obligations);
     lines.push(`wasm pool (${jobs} workers): cold ${seconds(wasmCold.wall)} (incl. start-up), warm ${seconds(wasmWarm.wall)}, median ${median(wasmWarm.results.map((r) => r.ms))} ms/obligation`);
     if (native.ok) {

@@ -566,8 +566,6 @@ export interface ExpressionCstNode extends CstNode {
 export type ExpressionCstChildren = {
   operand: (OperandCstNode)[];
   BinaryOperator?: IToken[];
-  Is?: IToken[];
-  path?: PathCstNode[];
 };
 
 export interface OperandCstNode extends CstNode {
@@ -577,8 +575,8 @@ export interface OperandCstNode extends CstNode {
 
 export type OperandCstChildren = {
   PrefixOperator?: IToken[];
-  mapExpression?: MapExpressionCstNode[];
   Identifier?: IToken[];
+  mapExpression?: MapExpressionCstNode[];
   IntLiteral?: IToken[];
   StringLiteral?: IToken[];
   True?: IToken[];
@@ -719,7 +717,6 @@ export interface MapExpressionCstNode extends CstNode {
 }
 
 export type MapExpressionCstChildren = {
-  Map: IToken[];
   LCurly: IToken[];
   expression?: ExpressionCstNode[];
   mapEntriesTail?: MapEntriesTailCstNode[];

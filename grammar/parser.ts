@@ -3,9 +3,10 @@
 //
 // Binary expressions are parsed flat (`operand (op operand)*`) and precedence is applied by the
 // AST builder: the CST stays shallow (parsing a 10,000-line spec must be fast) and the formatter
-// sees operators exactly as written. Every other choice has its own sub-rule, so a CST consumer
-// can tell which alternative matched from the child's name.
-import { CstParser, EOF, type CstNode, type IToken, type TokenType } from 'chevrotain';
+// sees operators exactly as written. Elsewhere a choice either has a sub-rule per alternative or
+// is told apart by a distinct token, so a CST consumer can see which alternative matched from the
+// child's key alone.
+import { CstParser, type TokenType } from 'chevrotain';
 import * as t from './tokens.js';
 import { parserErrorMessages } from './messages.js';
 
@@ -59,8 +60,8 @@ export class KspecParser extends CstParser {
     return !(after === t.Prime && this.LA(4).tokenType === t.Equals);
   }
 
-  private isContextual(word: string, k = 1): boolean {
-    const token = this.LA(k);
+  private isContextual(word: string): boolean {
+    const token = this.LA(1);
     return token.tokenType === t.Identifier && token.image === word;
   }
 
@@ -512,39 +513,32 @@ export class KspecParser extends CstParser {
   // Expressions
 
   /**
-   * A flat chain `operand ((BinaryOperator operand) | (Is path))*`; the AST builder applies
-   * precedence. Children: `operand[]`, `BinaryOperator[]` (any binary operator; see `.image`),
-   * and for `e is C` tails `Is[]` and `path[]` (merge by offset when both kinds occur).
+   * A flat chain `operand (BinaryOperator operand)*`; the AST builder applies precedence.
+   * Children: `operand[]` and `BinaryOperator[]` (every binary operator, including `in` and `is`;
+   * read `.image`), alternating. For `e is C` the right operand is `C` (a constructor path).
    */
   public readonly expression = this.RULE('expression', () => {
     this.SUBRULE(this.operand);
-    this.MANY({
-      GATE: () => !(this.letValue && this.LA(1).tokenType === t.In),
-      DEF: () => {
-        this.OR([
-          {
-            ALT: () => {
-              this.CONSUME(t.BinaryOperator);
-              this.SUBRULE2(this.operand);
-            },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(t.Is);
-              this.SUBRULE(this.path);
-            },
-          },
-        ]);
-      },
-    });
+    this.MANY(this.binaryTail);
   });
+
+  private readonly binaryTail = {
+    GATE: () => !(this.letValue && this.LA(1).tokenType === t.In),
+    DEF: () => {
+      this.CONSUME(t.BinaryOperator);
+      this.SUBRULE2(this.operand);
+    },
+  };
 
   private readonly primaryAlternatives = [
     {
-      GATE: () => this.isContextual('Map') && this.LA(2).tokenType === t.LCurly,
-      ALT: () => this.SUBRULE(this.mapExpression),
+      // `Map {` starts a map literal. Checking that here, instead of in a gated alternative of its
+      // own, keeps this choice LL(1): Chevrotain then picks the alternative with one table lookup.
+      ALT: () => {
+        this.CONSUME(t.Identifier);
+        this.OPTION(this.mapLiteral);
+      },
     },
-    { ALT: () => this.CONSUME(t.Identifier) },
     { ALT: () => this.CONSUME(t.IntLiteral) },
     { ALT: () => this.CONSUME(t.StringLiteral) },
     { ALT: () => this.CONSUME(t.True) },
@@ -562,24 +556,35 @@ export class KspecParser extends CstParser {
   /**
    * Prefix operators, one primary, then postfix operators, all in one rule to keep the CST shallow
    * (this is the most frequent node). The prefix tokens (key `PrefixOperator`) and the
-   * `postfixOperator` nodes are each in source order. The primary is exactly one of: `Identifier`,
-   * `IntLiteral`, `StringLiteral`, `True`, `False`, `Box` (the empty sequence), mapExpression,
-   * parenExpression, seqExpression, braceExpression, ifExpression, letExpression, matchExpression
-   * or quantifierExpression.
+   * `postfixOperator` nodes are each in source order. The primary is exactly one of: `Identifier`
+   * (followed by a `mapExpression` `{ ... }` when it is `Map`), `IntLiteral`, `StringLiteral`,
+   * `True`, `False`, `Box` (the empty sequence), parenExpression, seqExpression, braceExpression,
+   * ifExpression, letExpression, matchExpression or quantifierExpression.
    */
   public readonly operand = this.RULE('operand', () => {
-    this.MANY({
-      GATE: () => this.LA(1).tokenType !== t.Box || this.isAlways(),
-      DEF: () => this.CONSUME(t.PrefixOperator),
-    });
-    this.OR({ DEF: this.primaryAlternatives, IGNORE_AMBIGUITIES: true, ERR_MSG: 'an expression' });
-    this.MANY2({
-      GATE: () =>
-        this.LA(1).tokenType !== t.LCurly ||
-        (this.LA(2).tokenType === t.Identifier && this.LA(3).tokenType === t.Colon),
-      DEF: () => this.SUBRULE(this.postfixOperator),
-    });
+    this.MANY(this.prefixRepetition);
+    this.OR(this.primaryChoice);
+    this.MANY2(this.postfixRepetition);
   });
+
+  private readonly prefixRepetition = {
+    GATE: () => this.LA(1).tokenType !== t.Box || this.isAlways(),
+    DEF: () => this.CONSUME(t.PrefixOperator),
+  };
+
+  private readonly mapLiteral = {
+    GATE: () => this.LA(1).tokenType === t.LCurly && this.LA(0).image === 'Map',
+    DEF: () => this.SUBRULE(this.mapExpression),
+  };
+
+  private readonly primaryChoice = { DEF: this.primaryAlternatives, ERR_MSG: 'an expression' };
+
+  /** `{` continues an operand only as a record literal, `R { f: ... }` */
+  private readonly postfixRepetition = {
+    GATE: () =>
+      this.LA(1).tokenType !== t.LCurly || (this.LA(2).tokenType === t.Identifier && this.LA(3).tokenType === t.Colon),
+    DEF: () => this.SUBRULE(this.postfixOperator),
+  };
 
   private readonly postfixAlternatives = [
     {
@@ -688,9 +693,8 @@ export class KspecParser extends CstParser {
     });
   });
 
-  /** `Map {}`, `Map { k: v, ... }`, `Map { x in S => e }` */
+  /** the `{}`, `{ k: v, ... }` or `{ x in S => e }` after `Map` */
   public readonly mapExpression = this.RULE('mapExpression', () => {
-    this.CONSUME(t.Identifier, { LABEL: 'Map' });
     this.CONSUME(t.LCurly);
     this.withLetValue(false, () => {
       this.OPTION(() => {
@@ -822,5 +826,3 @@ export function serializedProductions(): ReturnType<KspecParser['getSerializedGa
   return kspecParser.getSerializedGastProductions();
 }
 
-export { EOF };
-export type { CstNode, IToken };

@@ -49,7 +49,8 @@ export const Else = keyword('else');
 export const Let = keyword('let');
 export const In = keyword('in', [BinaryOperator]);
 export const Match = keyword('match');
-export const Is = keyword('is');
+/** `e is C`: a binary operator to the parser; the AST builder checks that `C` is a constructor path. */
+export const Is = keyword('is', [BinaryOperator]);
 export const Forall = keyword('forall');
 export const Exists = keyword('exists');
 export const True = keyword('true');

@@ -6,6 +6,7 @@ import type { DefSymbol } from './symbols.js';
 import { checkMachine } from './machine.js';
 import { checkTheorem } from './proof.js';
 import { checkModel } from './model.js';
+import { checkCircularProofs } from './circularity.js';
 
 const DEF_CONTEXT: Readonly<Record<Level, string>> = {
   constant: 'a def outside a machine whose result is not `Pred`, `Action` or `Formula`',
@@ -154,6 +155,7 @@ export function checkModule(mc: ModuleChecker, instanceOf?: ModuleIR['instanceOf
     if (sym.kind === 'theorem') theorems.push(checkTheorem(mc, sym));
     else if (sym.kind === 'model') models.push(checkModel(mc, sym));
   }
+  checkCircularProofs(mc, theorems);
   const defs = [...checkedDefs.values()].map((d) => d.ir);
   const importNames = [...new Set([...mc.imports.values()].filter((m): m is ModuleChecker => m !== null).map((m) => m.name))];
   const ir: ModuleIR = {

@@ -77,7 +77,7 @@ export function checkComprehension(x: ExprChecker, e: Extract<A.Expr, { kind: 's
   if (e.kind === 'setImage' && e.binders.length > 1) {
     x.diags.error('KSP063', 'a set image ranges over one binder; nest the comprehension or range over a set of tuples', e.binders[1]!.span);
   }
-  if (!b.domain) x.diags.error('KSP055', `\`${b.name.text}\` needs a domain here: write \`${b.name.text} in S\``, b.name.span);
+  if (!b.domain && b.type) x.diags.error('KSP055', `\`${b.name.text}\` needs a domain here: write \`${b.name.text} in S\``, b.name.span);
   const { binder, domain } = x.binderWithDomain(b, ctx, false);
   const source = domain ?? x.errorNode(b.span);
   let inner = withLocal(ctx, binder);

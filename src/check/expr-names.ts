@@ -77,10 +77,6 @@ function resolveBare(x: ExprChecker, n: A.Name, args: Args, span: Span, ctx: Ctx
     const a = ctx.actions ? m.actions.get(text) : undefined;
     if (a) return actionFormula(x, m.qname, a, n, args, span, ctx);
   }
-  if (ctx.steps?.has(text)) {
-    x.diags.error('KSP027', `\`${text}\` is a proof step, not a value; name it in \`using\` or in a justification such as \`ptl(${text})\``, n.span);
-    return x.errorNode(span);
-  }
   const sym = x.mc.decls.get(text);
   if (sym) return declValue(x, sym, x.mc, n, args, span, ctx);
   const ctors = x.mc.ctors.get(text);
@@ -89,6 +85,11 @@ function resolveBare(x: ExprChecker, n: A.Name, args: Args, span: Span, ctx: Ctx
     return chosen ? ctorValue(x, chosen.module, chosen.sym, text, n, args, span, ctx) : x.errorNode(span);
   }
   if (PREDEFINED_VALUES.has(text)) return predefined(x, n, args, span, ctx, expected);
+  if (ctx.steps?.has(text)) {
+    x.diags.error('KSP027', `\`${text}\` is a proof step, not a value; name it in \`using\` or in a justification such as \`ptl(${text})\``, n.span);
+    if (args) for (const a of args) x.infer(a, ctx, ERROR_TYPE);
+    return x.errorNode(span);
+  }
   const candidates = [
     ...localNames(ctx.locals),
     ...(m ? [...m.vars.keys(), ...m.defs.keys(), ...(ctx.actions ? m.actions.keys() : [])] : []),

@@ -305,7 +305,8 @@ export class ExprChecker {
       if (t.kind === 'set' || (allowSeq && t.kind === 'seq')) elem = t.elem;
       else if (isError(t)) elem = ERROR_TYPE;
       else {
-        this.diags.error('KSP040', `expected a Set${allowSeq ? ' or a Seq' : ''} to range over, found ${show(t)}`, b.domain.span);
+        const hint = t.kind === 'map' ? '; range over its keys with `.keys()`' : '';
+        this.diags.error('KSP040', `expected a Set${allowSeq ? ' or a Seq' : ''} to range over, found ${show(t)}${hint}`, b.domain.span);
         elem = ERROR_TYPE;
       }
       if (declared && !compatible(declared, elem)) {

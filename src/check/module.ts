@@ -2,12 +2,12 @@
 // type resolution and the memoized signatures other modules and instances read.
 import type * as A from '../syntax/ast.js';
 import type { Span } from '../diagnostics/index.js';
-import { BOOL, INT, STRING, type Binder, type Level, type ModuleIR, type QName, type RecordDecl, type EnumDecl, type Type, type Expr } from '../ir/index.js';
+import type { Binder, Level, ModuleIR, QName, RecordDecl, EnumDecl, Type, Expr } from '../ir/index.js';
 import type { Diags } from './diags.js';
 import type { Registry } from './registry.js';
 import type { IdSource } from './ids.js';
 import { didYouMean } from './suggest.js';
-import { ERROR_TYPE, maxLevel } from './typing.js';
+import { ERROR_TYPE } from './typing.js';
 import {
   PREDEFINED_TYPES,
   PREDEFINED_VALUES,
@@ -23,7 +23,8 @@ import {
   type TheoremSymbol,
 } from './symbols.js';
 import { ExprChecker } from './expr.js';
-import { actionSignature } from './machine.js';
+import { resolveTypeExpr } from './type-resolve.js';
+import { defSignature, machineSignature, theoremSignature } from './signatures.js';
 import { materializeInstance } from './instance.js';
 
 /** What an instance gives the abstract symbols of the generic module it re-checks. */
@@ -40,10 +41,6 @@ export type PathResult =
   | { readonly kind: 'ctor'; readonly sym: EnumSymbol; readonly module: ModuleChecker; readonly ctor: string; readonly consumed: number }
   /** already reported, or inside a module that failed to load: say nothing more */
   | { readonly kind: 'silent' };
-
-type TypeMode = 'plain' | 'formula' | 'schematic';
-
-const FORMULA_LEVELS: Readonly<Record<string, Level>> = { Pred: 'state', Action: 'action', Formula: 'temporal' };
 
 export class ModuleChecker {
   readonly decls = new Map<string, DeclSymbol>();
@@ -246,100 +243,12 @@ export class ModuleChecker {
   // Types
 
   resolveType(te: A.TypeExpr): Type {
-    return this.typeOf(te, 'plain').type;
+    return resolveTypeExpr(this, te, 'plain').type;
   }
 
   /** Types of parameters and results, where `Pred`/`Action`/`Formula` (and, for lemmas, `T -> Pred`) are allowed. */
   resolveFormulaType(te: A.TypeExpr, schematic: boolean): { type: Type; level?: Level } {
-    return this.typeOf(te, schematic ? 'schematic' : 'formula');
-  }
-
-  private typeOf(te: A.TypeExpr, mode: TypeMode): { type: Type; level?: Level } {
-    switch (te.kind) {
-      case 'tuple':
-        return { type: { kind: 'tuple', elems: te.elems.map((e) => this.resolveType(e)) } };
-      case 'fn': {
-        if (mode !== 'schematic') {
-          this.diags.error('KSP056', 'function types are only allowed for lemma parameters', te.span);
-          return { type: ERROR_TYPE };
-        }
-        const params = te.params.map((p) => this.resolveType(p));
-        const result = this.typeOf(te.result, 'formula');
-        return { type: { kind: 'fn', params, result: result.type }, level: result.level ?? 'constant' };
-      }
-      case 'named':
-        return this.namedType(te, mode);
-    }
-  }
-
-  private namedType(te: Extract<A.TypeExpr, { kind: 'named' }>, mode: TypeMode): { type: Type; level?: Level } {
-    const parts = te.path.parts;
-    const head = parts[0]!.text;
-    if (parts.length === 1 && PREDEFINED_TYPES.has(head)) {
-      const arity = head === 'Map' ? 2 : head === 'Seq' || head === 'Set' || head === 'Option' ? 1 : 0;
-      if (te.args.length !== arity) {
-        const want = arity === 0 ? 'takes no type arguments' : `takes ${arity} type argument${arity > 1 ? 's' : ''}`;
-        this.diags.error('KSP052', `\`${head}\` ${want}, but ${te.args.length} ${te.args.length === 1 ? 'was' : 'were'} given`, te.span);
-        return { type: ERROR_TYPE };
-      }
-      const args = te.args.map((a) => this.resolveType(a));
-      switch (head) {
-        case 'Bool':
-          return { type: BOOL };
-        case 'Int':
-          return { type: INT };
-        case 'String':
-          return { type: STRING };
-        case 'Seq':
-          return { type: { kind: 'seq', elem: args[0]! } };
-        case 'Set':
-          return { type: { kind: 'set', elem: args[0]! } };
-        case 'Option':
-          return { type: { kind: 'option', elem: args[0]! } };
-        case 'Map':
-          return { type: { kind: 'map', key: args[0]!, value: args[1]! } };
-        default:
-          if (mode === 'plain') {
-            this.diags.error('KSP056', `\`${head}\` is only allowed as the type of a lemma or def parameter or of a def's result`, te.span);
-            return { type: ERROR_TYPE };
-          }
-          return { type: BOOL, level: FORMULA_LEVELS[head]! };
-      }
-    }
-    const r = this.resolvePath(parts);
-    if (!r || r.kind === 'silent') return { type: ERROR_TYPE };
-    if (r.kind === 'ctor' || r.consumed < parts.length) {
-      this.diags.error('KSP027', `\`${parts.map((p) => p.text).join('.')}\` is not a type`, te.path.span);
-      return { type: ERROR_TYPE };
-    }
-    const sym = r.sym;
-    let type: Type;
-    switch (sym.kind) {
-      case 'record':
-        type = { kind: 'record', name: sym.qname };
-        break;
-      case 'enum':
-        type = { kind: 'enum', name: sym.qname };
-        break;
-      case 'alias':
-        type = r.module.aliasType(sym);
-        break;
-      case 'abstractType':
-        type = { kind: 'abstract', name: sym.qname };
-        break;
-      case 'boundType':
-        this.boundUses++;
-        type = sym.type;
-        break;
-      default:
-        this.diags.error('KSP027', `\`${sym.name.text}\` is ${kindWord(sym)}, not a type`, te.path.span);
-        return { type: ERROR_TYPE };
-    }
-    if (te.args.length > 0) {
-      this.diags.error('KSP052', `\`${sym.name.text}\` takes no type arguments`, te.span);
-      return { type: ERROR_TYPE };
-    }
-    return { type };
+    return resolveTypeExpr(this, te, schematic ? 'schematic' : 'formula');
   }
 
   aliasType(sym: Extract<DeclSymbol, { kind: 'alias' }>): Type {
@@ -404,78 +313,17 @@ export class ModuleChecker {
       : { id: this.ids.fresh(), name: name.text, type, level, span: name.span };
   }
 
-  private params(params: readonly A.Param[], schematic: boolean): { binders: Binder[]; limits: Level[] } {
-    const binders: Binder[] = [];
-    const limits: Level[] = [];
-    const seen = new Map<string, Span>();
-    for (const p of params) {
-      const first = seen.get(p.name.text);
-      if (first) {
-        this.diags.error('KSP021', `parameter \`${p.name.text}\` is already declared`, p.name.span, [{ message: 'first declared here', span: first }]);
-      }
-      seen.set(p.name.text, p.name.span);
-      const { type, level } = this.resolveFormulaType(p.type, schematic);
-      binders.push(this.binder(p.name, type, level));
-      // a plain value parameter takes any non-temporal argument: a temporal formula is not a value
-      limits.push(level ?? 'action');
-    }
-    return { binders, limits };
-  }
-
   defSig(sym: DefSymbol): DefSig {
-    if (sym.sig) return sym.sig;
-    const { binders, limits } = this.params(sym.ast.params ?? [], false);
-    const result = this.resolveFormulaType(sym.ast.result, false);
-    const base: Level = sym.machine ? 'state' : 'constant';
-    const callLevel = maxLevel(base, result.level ?? 'constant');
-    const bodyLevel = binders.reduce<Level>((l, b) => maxLevel(l, b.level ?? 'constant'), callLevel);
-    sym.sig = {
-      qname: sym.qname,
-      params: binders,
-      paramLimits: limits,
-      hasParens: sym.ast.params !== undefined,
-      result: result.type,
-      callLevel,
-      bodyLevel,
-      ...(sym.machine ? { machine: sym.machine.qname } : {}),
-      abstract: sym.ast.body === undefined,
-      span: sym.name.span,
-    };
+    sym.sig ??= defSignature(this, sym);
     return sym.sig;
   }
 
   machineInfo(sym: MachineSymbol): MachineInfo {
-    if (sym.info) return sym.info;
-    const vars = new Map<string, { name: string; type: Type; span: Span }>();
-    const defs = new Map<string, DefSymbol>();
-    const actionAsts: A.ActionDecl[] = [];
-    const seen = new Map<string, Span>();
-    for (const item of sym.ast.items) {
-      if (item.kind !== 'var' && item.kind !== 'def' && item.kind !== 'action') continue;
-      const first = seen.get(item.name.text);
-      if (first) {
-        this.diags.error('KSP021', `\`${item.name.text}\` is already declared in machine \`${sym.name.text}\``, item.name.span, [
-          { message: 'first declared here', span: first },
-        ]);
-        continue;
-      }
-      seen.set(item.name.text, item.name.span);
-      if (item.kind === 'var') vars.set(item.name.text, { name: item.name.text, type: this.resolveType(item.type), span: item.name.span });
-      else if (item.kind === 'def') defs.set(item.name.text, { kind: 'def', name: item.name, qname: `${sym.qname}.${item.name.text}`, ast: item, machine: sym });
-      else actionAsts.push(item);
-    }
-    const info: MachineInfo = { qname: sym.qname, ast: sym.ast, vars, defs, actions: new Map() };
-    sym.info = info;
-    for (const a of actionAsts) info.actions.set(a.name.text, actionSignature(this, info, a));
-    return info;
+    return sym.info ?? machineSignature(this, sym);
   }
 
   theoremSig(sym: TheoremSymbol): TheoremSig {
-    if (sym.sig) return sym.sig;
-    const { binders, limits } = this.params(sym.ast.params, true);
-    let machine: MachineInfo | undefined;
-    if (sym.ast.machine) machine = this.resolveMachine(sym.ast.machine);
-    sym.sig = { params: binders, paramLimits: limits, ...(machine ? { machine } : {}) };
+    sym.sig ??= theoremSignature(this, sym);
     return sym.sig;
   }
 

@@ -79,6 +79,7 @@ function checkJustification(mc: ModuleChecker, j: A.Justification, ctx: Ctx): Ju
   const r = mc.resolvePath(parts);
   if (r && r.kind !== 'silent') {
     if (r.kind === 'decl' && r.sym.kind === 'theorem' && r.consumed === parts.length) {
+      sameMachine(mc, r.module, r.sym, j.name.span, ctx);
       return { rule: { kind: 'lemma', name: r.sym.qname }, args: lemmaArgs(mc, r.module, r.sym, j, ctx), using, span: j.span };
     }
     const what = r.kind === 'decl' ? kindWord(r.sym) : 'an enum constructor';
@@ -183,8 +184,22 @@ function factFromPath(mc: ModuleChecker, parts: readonly A.Name[], span: Span, c
   }
   const r = mc.resolvePath(parts);
   if (!r || r.kind === 'silent') return undefined;
-  if (r.kind === 'decl' && r.sym.kind === 'theorem' && r.consumed === parts.length) return { kind: 'theorem', name: r.sym.qname, span };
+  if (r.kind === 'decl' && r.sym.kind === 'theorem' && r.consumed === parts.length) {
+    sameMachine(mc, r.module, r.sym, span, ctx);
+    return { kind: 'theorem', name: r.sym.qname, span };
+  }
   const what = r.kind === 'decl' ? kindWord(r.sym) : 'an enum constructor';
   mc.diags.error('KSP033', `\`${parts.map((p) => p.text).join('.')}\` is ${what}, not a proof step, theorem or lemma`, span);
   return undefined;
+}
+
+/**
+ * A theorem about machine M holds of M's behaviours only: citing it in a proof about another
+ * machine, or about every behaviour (no machine), would conclude too much.
+ */
+function sameMachine(mc: ModuleChecker, module: ModuleChecker, sym: TheoremSymbol, span: Span, ctx: Ctx): void {
+  const cited = module.theoremSig(sym).machine;
+  if (!cited || cited.qname === ctx.machine?.qname) return;
+  const here = ctx.machine ? `this proof is about machine \`${ctx.machine.ast.name.text}\`` : 'this proof is about every behaviour (it names no machine)';
+  mc.diags.error('KSP036', `\`${sym.name.text}\` is about machine \`${cited.ast.name.text}\`, but ${here}`, span);
 }

@@ -15,13 +15,16 @@ interface LemmasOptions {
 const HELP = `
 QUERY words are matched, case-insensitively, against each lemma's qualified name and its doc
 comment; a lemma is listed when every word occurs. Without a QUERY every lemma is listed.
-Finding nothing is not an error: kproof prints "no lemma matches" and exits 0.
+Finding nothing is not an error: kproof prints "no lemma matches" and exits 0. Exit 2 when a
+library file cannot be read or has a syntax error (its lemmas are left out, the others listed).
 
 Examples:
   $ kproof lemmas                      every lemma of the library
   $ kproof lemmas leads_to             lemmas about leads-to
   $ kproof lemmas always invariant     lemmas whose name or doc mentions both words
-  $ kproof lemmas --json wf1           as JSON`;
+  $ kproof lemmas --json wf1           as JSON
+  $ kproof lemmas rank --include mine  also search the .kspec files under mine/ (put the query first:
+                                       --include takes every directory that follows it)`;
 
 export function register(program: Command, ctx: CliContext): void {
   program

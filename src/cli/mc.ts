@@ -44,6 +44,15 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print the result as JSON')
     .option('--html <file>', 'write a self-contained HTML page that walks through the counterexample')
     .option('--include <dir...>', 'more directories to search for imported modules')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 no violation; 1 a violation (invariant, property, deadlock, liveness) or an evaluation
+error (a partial operation such as m[k] outside the domain) reached while exploring; 2 malformed
+input or misuse. A run stopped by --max-states or --max-depth exits 0 but is reported as
+"bounded, no violation within N states" (JSON: "bounded": true, "status": "bounded"), never as a
+complete check; liveness properties are not checked on a bounded run.`,
+    )
     .action((file: string, options: McOptions) => run(ctx, file, options));
 }
 

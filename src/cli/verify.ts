@@ -55,7 +55,7 @@ function printTheorem(ctx: CliContext, t: TheoremReport, sources: ReadonlyMap<st
       const text = sources.get(f.file)?.slice(f.start.offset, f.end.offset);
       if (text) ctx.out(`    ${text.replace(/\s+/g, ' ')}   (${f.file}:${f.start.line}:${f.start.column})\n`);
     }
-    if (o.counterexample) ctx.out(`  counterexample:\n${counterexampleLines(o.counterexample).join('\n')}\n`);
+    if (o.counterexample && o.counterexample.sections.length > 0) ctx.out(`  counterexample:\n${counterexampleLines(o.counterexample).join('\n')}\n`);
   }
 }
 

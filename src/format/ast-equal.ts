@@ -1,5 +1,6 @@
 // "Formatting changed nothing that matters": the syntax tree without source positions, and the
-// comments as a multiset of texts (line comments without trailing blanks, which the printer drops).
+// comments as a multiset of texts (line comments without trailing blanks, which the printer drops;
+// line ends as Prettier writes them).
 import type { Comment, ModuleAst } from '../syntax/index.js';
 
 const positionKeys = new Set(['span', 'opSpan']);
@@ -14,11 +15,11 @@ export function withoutSpans(value: unknown): unknown {
 }
 
 export function commentTexts(comments: readonly Comment[]): string[] {
-  return comments.map((c) => (c.block ? c.text : c.text.trimEnd())).sort();
+  return comments.map((c) => (c.block ? c.text.replace(/\r\n?/g, '\n') : c.text.trimEnd())).sort();
 }
 
 /** The module's meaning (comments aside) as a canonical string. */
-export function semanticFingerprint(ast: ModuleAst): string {
+function semanticFingerprint(ast: ModuleAst): string {
   const { comments: _comments, ...rest } = ast;
   return JSON.stringify(withoutSpans(rest), (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 }

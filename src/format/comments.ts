@@ -58,7 +58,19 @@ function isEmptyBraces(node: CstNode, comment: CommentToken): boolean {
   return open !== undefined && locStart(open) < comment.startOffset && locEnd(comment) <= locEnd(node);
 }
 
-function attach(comment: DecoratedComment): boolean {
+/**
+ * A comment after a token that follows the preceding node (`a -> // why` / `B`) belongs to what
+ * comes next: attached to the preceding node it would be printed before that token, and after the
+ * next run it would move again. Separators (`,` `;`) end an item, so `A, // why` stays trailing.
+ */
+function followsAToken(comment: DecoratedComment, text: string): boolean {
+  const preceding = comment.precedingNode;
+  if (!preceding || !comment.followingNode) return false;
+  const between = text.slice(locEnd(preceding), comment.startOffset).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
+  return /[^\s,;]/.test(between);
+}
+
+function attach(comment: DecoratedComment, text: string): boolean {
   const owner = chunkOwner(comment);
   if (owner) return util.addDanglingComment(owner, comment, undefined);
   const preceding = comment.precedingNode;
@@ -68,7 +80,12 @@ function attach(comment: DecoratedComment): boolean {
   if (enclosing && !isToken(enclosing) && isEmptyBraces(enclosing, comment)) {
     return util.addDanglingComment(enclosing, comment, undefined);
   }
+  if (comment.followingNode && followsAToken(comment, text)) return util.addLeadingComment(comment.followingNode, comment);
   return false;
 }
 
-export const handleComments = { ownLine: attach, endOfLine: attach, remaining: attach };
+export const handleComments = {
+  ownLine: (comment: DecoratedComment, text: string) => attach(comment, text),
+  endOfLine: (comment: DecoratedComment, text: string) => attach(comment, text),
+  remaining: (comment: DecoratedComment, text: string) => attach(comment, text),
+};

@@ -11,7 +11,7 @@ import { locEnd, locStart, type KspecNode } from './nodes.js';
 import { parseForPrettier } from './parse.js';
 import { printKspec } from './print.js';
 
-export { withoutSpans, commentTexts, semanticFingerprint } from './ast-equal.js';
+export { withoutSpans, commentTexts } from './ast-equal.js';
 
 export const languages: SupportLanguage[] = [
   { name: 'kspec', parsers: ['kspec'], extensions: ['.kspec'], vscodeLanguageIds: ['kspec'] },

@@ -53,24 +53,14 @@ export function firstNode(node: CstNode, key: string): CstNode | undefined {
   return childNodes(node, key)[0];
 }
 
-export function firstToken(node: CstNode, key: string): IToken | undefined {
-  return childTokens(node, key)[0];
-}
-
 export function hasChild(node: CstNode, key: string): boolean {
   return (node.children[key]?.length ?? 0) > 0;
 }
 
-/** Leading and trailing comments stretch an item's extent (for blank-line decisions). */
+/** Where an item starts once its leading comments are counted (for blank-line decisions). */
 export function extendedStart(node: KspecNode): number {
   let start = locStart(node);
   for (const c of node.comments ?? []) if (c.leading) start = Math.min(start, c.startOffset);
   return start;
-}
-
-export function extendedEnd(node: KspecNode): number {
-  let end = locEnd(node);
-  for (const c of node.comments ?? []) if (c.trailing) end = Math.max(end, locEnd(c));
-  return end;
 }
 

@@ -93,7 +93,7 @@ export const declarationPrinters: Readonly<Record<string, NodePrinter>> = {
       ctx.has('LParen') ? paramsOf(ctx) : '',
       ': ',
       ctx.has('machineTarget') ? [ctx.child('machineTarget'), ' '] : '',
-      ctx.child('expression'),
+      ctx.child('expression', 0, ctx.has('proof') ? LINE_FOLLOWS : undefined),
     ]),
     ctx.has('proof') ? [hardline, ctx.child('proof')] : '',
   ],
@@ -102,9 +102,10 @@ export const declarationPrinters: Readonly<Record<string, NodePrinter>> = {
   proof: (ctx) => (ctx.has('Proof') ? [ctx.has('stepsProof') ? 'proof' : 'proof ', onlyNode(ctx, ['byProof', 'stepsProof'])] : ctx.child('byProof')),
   byProof: (ctx) => ['by ', ctx.child('justification')],
   justification: (ctx) => {
-    const [name, ...facts] = ctx.all('path', LINE_FOLLOWS);
+    // `using` follows the name on the same line; the facts are a list
+    const facts = childNodes(ctx.node, 'path').slice(1).map((_, i) => ctx.child('path', i + 1, LINE_FOLLOWS));
     const using = facts.length > 0 ? [' using', indent([line, join([',', line], facts)])] : '';
-    return group([name ?? '', ctx.child('argumentList'), using]);
+    return group([ctx.child('path'), ctx.child('argumentList'), using]);
   },
   stepsProof: (ctx) => block(ctx, '', ['haveStep', 'qedStep']),
   haveStep: (ctx) => {

@@ -8,7 +8,7 @@ import { doc, type Doc } from 'prettier';
 import type { PrintContext } from './context.js';
 import { bracketList, braceList, LINE_FOLLOWS } from './layout.js';
 import { printLeading, printTrailing } from './print-comments.js';
-import { childNodes, firstNode, hasChild, isToken, sortedChildren, type KspecNode } from './nodes.js';
+import { childNodes, childTokens, firstNode, hasChild, isToken, sortedChildren, type CommentToken, type KspecNode } from './nodes.js';
 import type { NodePrinter } from './print-decl.js';
 
 const { group, indent, join, line, lineSuffixBoundary, softline } = doc.builders;
@@ -20,8 +20,9 @@ const precedence: Readonly<Record<string, number>> = {
   in: 7, is: 7, '++': 8, '..': 9, '+': 10, '-': 10, '*': 11, '/': 11, '%': 11,
 };
 
-/** An operand, and what follows the operator after it (its end-of-line comments). */
+/** An operand, its own-line comments before it, and what follows the operator after it (its end-of-line comments). */
 interface Operand {
+  readonly leading: Doc;
   readonly doc: Doc;
   readonly afterOperator: Doc;
 }
@@ -55,7 +56,16 @@ function lastOperand(chain: Chain): Operand {
   return 'op' in chain ? lastOperand(chain.right) : chain.operand;
 }
 
+function firstOperand(chain: Chain): Operand {
+  return 'op' in chain ? firstOperand(chain.left) : chain.operand;
+}
+
+/** A chain, with the comments above its first operand outside its group (their line break must not break it). */
 function printChain(chain: Chain, flat: boolean): Doc {
+  return [firstOperand(chain).leading, printChainBody(chain, flat)];
+}
+
+function printChainBody(chain: Chain, flat: boolean): Doc {
   if (!('op' in chain)) return chain.operand.doc;
   const [head, ...tail] = sameLevel(chain, precedence[chain.op]!);
   const rest: Doc[] = [];
@@ -69,8 +79,17 @@ function printChain(chain: Chain, flat: boolean): Doc {
     rest.push(op === '..' ? ['..', comments, lineSuffixBoundary, operand] : [' ', op, comments, line, operand]);
     before = after;
   }
-  const first = printChain(head as Chain, false);
+  const first = printChainBody(head as Chain, false);
   return group(flat ? [first, ...rest] : [first, indent(rest)]);
+}
+
+interface OperandParts {
+  readonly leading: Doc;
+  readonly doc: Doc;
+  /** comments printed at the end of the operator's line: the operand's own trailing ones */
+  readonly trailing: CommentToken[];
+  /** ... and the end-of-line comments right after the operator before this operand */
+  readonly atLineEnd: CommentToken[];
 }
 
 /**
@@ -78,29 +97,30 @@ function printChain(chain: Chain, flat: boolean): Doc {
  * end of an operand's line stays at the end of the line, after the operator (`a && // why` / `b`),
  * instead of forcing a break inside the operand's own group.
  */
-function operandWithComments(ctx: PrintContext, index: number, isLast: boolean): Operand {
+function operandParts(ctx: PrintContext, index: number): OperandParts {
   const node = childNodes(ctx.node, 'operand')[index] as KspecNode;
   const comments = (node.comments ?? []).filter((c) => !c.printed);
   for (const c of comments) c.printed = true;
-  const leading = comments.filter((c) => c.leading).flatMap((c) => printLeading(ctx.text, c));
-  const trailing = printTrailing(ctx.text, comments.filter((c) => c.trailing), true);
-  const doc = [...leading, ctx.child('operand', index)];
-  return isLast ? { doc: [doc, ...trailing], afterOperator: '' } : { doc, afterOperator: trailing };
+  const isAtLineEnd = (c: CommentToken): boolean => index > 0 && c.leading === true && !/\n[ \t]*$/.test(ctx.text.slice(0, c.startOffset));
+  const leading = comments.filter((c) => c.leading && !isAtLineEnd(c)).flatMap((c) => printLeading(ctx.text, c));
+  return {
+    leading,
+    doc: ctx.child('operand', index),
+    trailing: comments.filter((c) => c.trailing),
+    atLineEnd: comments.filter(isAtLineEnd),
+  };
 }
 
 function expression(ctx: PrintContext): Doc {
-  // children in source order: operand, then (BinaryOperator operand | Is path)*
-  const ops: string[] = [];
-  const parts: Array<{ readonly kind: 'operand' | 'path'; readonly index: number }> = [];
-  const seen = { operand: 0, path: 0 };
-  for (const element of sortedChildren(ctx.node)) {
-    if (isToken(element)) ops.push(element.image);
-    else if (element.name === 'operand' || element.name === 'path') parts.push({ kind: element.name, index: seen[element.name]++ });
-  }
+  // children: operand (BinaryOperator operand)*, `is` included
+  const ops = childTokens(ctx.node, 'BinaryOperator').map((t) => t.image);
   if (ops.length === 0) return ctx.child('operand');
-  const operands = parts.map(({ kind, index }, i): Operand =>
-    kind === 'operand' ? operandWithComments(ctx, index, i === parts.length - 1) : { doc: ctx.child('path', index), afterOperator: '' },
-  );
+  const printed = childNodes(ctx.node, 'operand').map((_, index) => operandParts(ctx, index));
+  const operands = printed.map((operand, i): Operand => {
+    const next = printed[i + 1];
+    if (!next) return { leading: operand.leading, doc: [operand.doc, printTrailing(ctx.text, operand.trailing, true)], afterOperator: '' };
+    return { leading: operand.leading, doc: operand.doc, afterOperator: printTrailing(ctx.text, [...operand.trailing, ...next.atLineEnd], true) };
+  });
   return printChain(buildChain(operands, ops), ctx.args.flatChain === true);
 }
 
@@ -116,7 +136,9 @@ export function primaryKey(operand: CstNode): string | undefined {
 
 function operand(ctx: PrintContext): Doc {
   const key = primaryKey(ctx.node);
-  const primary = key === undefined ? '' : /^[A-Z]/.test(key) ? ctx.token(key) : ctx.child(key);
+  let primary: Doc = key === undefined ? '' : /^[A-Z]/.test(key) ? ctx.token(key) : ctx.child(key);
+  // `Map { ... }`: the name `Map`, then the literal's braces
+  if (key === 'Identifier' && ctx.has('mapExpression')) primary = [primary, ' ', ctx.child('mapExpression')];
   return [ctx.tokens('PrefixOperator').join(''), primary, ...ctx.all('postfixOperator')];
 }
 
@@ -146,7 +168,8 @@ function tailExpressions(ctx: PrintContext, tailKey: string, key = 'expression')
 
 function braceExpression(ctx: PrintContext): Doc {
   if (!ctx.has('expression')) return '{}';
-  const first = ctx.child('expression', 0, LINE_FOLLOWS);
+  // `with` comes between the first expression and the next line break
+  const first = ctx.child('expression', 0, ctx.has('withTail') ? undefined : LINE_FOLLOWS);
   if (ctx.has('setTail')) return bracketList('{', [first, ...tailExpressions(ctx, 'setTail')], '}');
   let tail: Doc = '';
   if (ctx.has('filterTail')) tail = [line, 'where ', ctx.descendant(['filterTail', 0, 'expression', 0])];
@@ -156,16 +179,16 @@ function braceExpression(ctx: PrintContext): Doc {
 }
 
 function mapExpression(ctx: PrintContext): Doc {
-  if (!ctx.has('expression')) return 'Map {}';
+  if (!ctx.has('expression')) return '{}';
   if (ctx.has('mapComprehensionTail')) {
-    const key = ctx.child('expression', 0, LINE_FOLLOWS);
+    const key = ctx.child('expression');
     const body = ctx.descendant(['mapComprehensionTail', 0, 'expression', 0]);
-    return group(['Map {', indent([line, key, ' =>', indent([line, body])]), line, '}']);
+    return group(['{', indent([line, key, ' =>', indent([line, body])]), line, '}']);
   }
   // the first entry's value is the tail's only direct expression; the other entries follow it
   const [firstValue] = tailExpressions(ctx, 'mapEntriesTail');
   const entries = [[ctx.child('expression'), ': ', firstValue ?? ''], ...tailExpressions(ctx, 'mapEntriesTail', 'mapEntry')];
-  return ['Map ', bracketList('{', entries, '}')];
+  return bracketList('{', entries, '}');
 }
 
 function ifExpression(ctx: PrintContext): Doc {
@@ -174,7 +197,7 @@ function ifExpression(ctx: PrintContext): Doc {
   const otherwise = ctx.child('expression', 2);
   return group([
     'if ',
-    ctx.child('expression', 0, LINE_FOLLOWS),
+    ctx.child('expression', 0),
     ' then',
     indent([line, ctx.child('expression', 1, LINE_FOLLOWS)]),
     line,
@@ -209,13 +232,13 @@ export const expressionPrinters: Readonly<Record<string, NodePrinter>> = {
       ctx.token('Identifier'),
       ctx.has('Colon') ? [': ', ctx.child('type')] : '',
       ' = ',
-      ctx.child('expression', 0, LINE_FOLLOWS),
+      ctx.child('expression', 0),
       ' in',
       line,
       ctx.child('expression', 1),
     ]),
   matchExpression: (ctx) => {
-    const header = ['match ', ctx.child('expression', 0, LINE_FOLLOWS)];
+    const header = ['match ', ctx.child('expression')];
     return braceList(ctx, header, ctx.all('matchArm', LINE_FOLLOWS), firstNode(ctx.node, 'matchArm'));
   },
   mapEntry: (ctx) => [ctx.child('expression', 0), ': ', ctx.child('expression', 1)],
@@ -225,7 +248,7 @@ export const expressionPrinters: Readonly<Record<string, NodePrinter>> = {
     group([
       ctx.has('Forall') ? 'forall' : 'exists',
       ' ',
-      ctx.child('binderList', 0, LINE_FOLLOWS),
+      ctx.child('binderList'),
       ' ::',
       indent([line, ctx.child('expression', 0, { flatChain: true })]),
     ]),

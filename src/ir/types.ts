@@ -26,7 +26,7 @@ export type Type =
 /**
  * TLA+'s levels. Bool-valued expressions are formulas; their level says where they may appear:
  * constant (no variables), state (variables), action (primed variables or an action), temporal
- * (`[]`, `<>`, `~>`, WF, SF). Levels only grow from operands to the expression that contains them.
+ * (`[]`, `<>`, `~>`, WF, SF). Levels only grow from operands to the expression that contains them (except `enabled`).
  */
 export type Level = 'constant' | 'state' | 'action' | 'temporal';
 
@@ -127,6 +127,7 @@ export type ExprNode =
   | { readonly kind: 'leadsTo'; readonly left: Expr; readonly right: Expr }
   /** the step is an `a(args)` step (level action) */
   | { readonly kind: 'action'; readonly instance: ActionInstance }
+  /** state-level although its argument is action-level: ENABLED is the one operator that lowers the level */
   | { readonly kind: 'enabled'; readonly arg: Expr }
   | { readonly kind: 'fairness'; readonly strength: 'weak' | 'strong'; readonly arg: Expr };
 

@@ -19,8 +19,9 @@
 //   Unlike TLA+'s WF_v(A), an `a` step need not change the state (kspec has no subscript v);
 //   WF1 and SF1 (rules.ts) are stated for this same reading.
 import * as ptl from './ptl/index.js';
-import type { Expr } from '../ir/index.js';
-import { canonicalKey, childExprs, isTemporal, mkEnabled } from './terms.js';
+import type { Expr, Program } from '../ir/index.js';
+import { canonicalKey, childExprs, freeBinders, freshBinder, isTemporal, levelOf, mkEnabled, node, substitute } from './terms.js';
+import { typeEquals } from '../ir/index.js';
 import { printExpr } from './print.js';
 
 export interface AtomInfo {
@@ -28,35 +29,94 @@ export interface AtomInfo {
   readonly expr: Expr;
 }
 
+/**
+ * Where a subformula sits: its polarity (true: as asserted; false: under an odd number of
+ * negations or left of `==>`) and whether every operator above it lets a universal quantifier
+ * move to the front (see `formula`).
+ */
+interface Position {
+  readonly positive: boolean;
+  readonly prenex: boolean;
+}
+
+const OPAQUE: Position = { positive: true, prenex: false };
+
+/** The goal; a fact (a hypothesis: negative); a fact that will be boxed (under [] as a hypothesis). */
+export type Role = 'goal' | 'fact' | 'boxed fact';
+
+const ROLE: Readonly<Record<Role, Position>> = {
+  goal: { positive: true, prenex: true },
+  fact: { positive: false, prenex: true },
+  'boxed fact': { positive: false, prenex: false },
+};
+
+/** Most instances of each quantified atom added as axioms (bounds the skeleton's size). */
+const MAX_INSTANCES = 8;
+
 export class Abstraction {
+  /** `program`: to unfold calls of `Formula` defs (without it they stay atoms) */
+  constructor(private readonly program?: Program) {}
+
   private readonly atoms = new Map<string, AtomInfo>();
   private readonly names = new Set<string>();
   /** action formulas met, by key: their enablement facts and fairness are added for them */
   readonly actions = new Map<string, Expr>();
+  /** quantified formulas kept as atoms, by key */
+  private readonly quantified = new Map<string, Extract<Expr, { kind: 'quant' }>>();
+  /** `Formula` defs being unfolded (a recursive one stays an atom inside itself) */
+  private readonly unfolding = new Set<string>();
+  /** rigid terms that instances of quantified atoms may use */
+  private readonly terms = new Map<string, Expr>();
 
-  /** The PTL skeleton of a formula. */
-  formula(e: Expr): ptl.Formula {
+  /** The skeleton of a formula in the given role. */
+  formula(e: Expr, role: Role = 'goal'): ptl.Formula {
+    return this.at(e, ROLE[role]);
+  }
+
+  /**
+   * Rigid quantifiers (a bound variable does not change over time). A quantifier that acts
+   * universally (`forall` as asserted, `exists` under a negation) and is reached only through
+   * && || ! ==> <==> and "always" (`[]` as asserted, `<>` under a negation; the left of `~>`)
+   * can be moved to the front of the whole formula by valid equivalences (∀k []F ≡ []∀k F,
+   * P ⇒ ∀k F ≡ ∀k (P ⇒ F) for k not in P, (∃k F) ⇒ G ≡ ∀k (F ⇒ G), …; the domain of a
+   * quantifier without `in` is a type, never empty); there it is eliminated by a fresh
+   * variable, which is read universally, like every free name of a statement. Other
+   * quantified formulas are atoms, related to their instances at rigid terms by the valid
+   * axioms [](∀k F(k) ⇒ F(t)) and [](F(t) ⇒ ∃k F(k)) (`instanceAxioms`).
+   */
+  private at(e: Expr, pos: Position): ptl.Formula {
+    const flip: Position = { ...pos, positive: !pos.positive };
     switch (e.kind) {
       case 'bool':
         return e.value ? ptl.TRUE : ptl.FALSE;
       case 'not':
-        return ptl.not(this.formula(e.arg));
+        return ptl.not(this.at(e.arg, flip));
       case 'logic': {
-        const l = this.formula(e.left);
-        const r = this.formula(e.right);
-        return e.op === '&&' ? ptl.and(l, r) : e.op === '||' ? ptl.or(l, r) : e.op === '==>' ? ptl.implies(l, r) : ptl.iff(l, r);
+        if (e.op === '<==>') {
+          return ptl.and(ptl.implies(this.at(e.left, flip), this.at(e.right, pos)), ptl.implies(this.at(e.right, flip), this.at(e.left, pos)));
+        }
+        const l = this.at(e.left, e.op === '==>' ? flip : pos);
+        const r = this.at(e.right, pos);
+        return e.op === '&&' ? ptl.and(l, r) : e.op === '||' ? ptl.or(l, r) : ptl.implies(l, r);
       }
       case 'always':
-        return ptl.always(this.formula(e.arg));
+        return ptl.always(this.at(e.arg, pos.positive ? pos : { ...pos, prenex: false }));
       case 'eventually':
-        return ptl.eventually(this.formula(e.arg));
-      case 'leadsTo':
-        return ptl.leadsTo(this.formula(e.left), this.formula(e.right));
+        return ptl.eventually(this.at(e.arg, pos.positive ? { ...pos, prenex: false } : pos));
+      case 'leadsTo': {
+        const under: Position = pos.positive ? pos : { ...pos, prenex: false };
+        return ptl.always(ptl.implies(this.at(e.left, { ...under, positive: !under.positive }), ptl.eventually(this.at(e.right, { ...under, prenex: false }))));
+      }
       case 'prime':
-        return e.arg.type.kind === 'bool' ? ptl.next(this.formula(e.arg)) : this.atom(e);
+        return e.arg.type.kind === 'bool' ? ptl.next(this.at(e.arg, pos)) : this.atom(e);
       case 'if':
         if (!isTemporal(e)) return this.atomOrNext(e);
-        return ptl.and(ptl.implies(this.formula(e.cond), this.formula(e.then)), ptl.implies(ptl.not(this.formula(e.cond)), this.formula(e.else)));
+        return ptl.and(
+          ptl.implies(this.at(e.cond, OPAQUE), this.at(e.then, { ...pos, prenex: false })),
+          ptl.implies(ptl.not(this.at(e.cond, OPAQUE)), this.at(e.else, { ...pos, prenex: false })),
+        );
+      case 'quant':
+        return this.quantifier(e, pos);
       case 'fairness': {
         // WF(a(*)) is "WF(a(k)) for every k", not fairness of "some a(k) step": kept opaque.
         if (e.arg.kind === 'action' && e.arg.instance.args.some((x) => x === undefined)) return this.atom(e);
@@ -65,9 +125,70 @@ export class Abstraction {
       }
       case 'action':
         return this.action(e).taken;
+      case 'call': {
+        // A `Formula` def is unfolded (its body with the arguments substituted is the same
+        // formula); `Pred` and `Action` defs stay atoms, their meaning is first-order.
+        const def = this.program?.defs.get(e.def);
+        if (def?.body && isTemporal(def.body) && !this.unfolding.has(e.def)) {
+          this.unfolding.add(e.def);
+          const body = this.at(substitute(def.body, new Map(def.params.map((p, i) => [p.id, { kind: 'expr', expr: e.args[i]! }] as const))), pos);
+          this.unfolding.delete(e.def);
+          return body;
+        }
+        this.collectTerms(e);
+        return this.atomOrNext(e);
+      }
       default:
+        this.collectTerms(e);
         return this.atomOrNext(e);
     }
+  }
+
+  private quantifier(e: Extract<Expr, { kind: 'quant' }>, pos: Position): ptl.Formula {
+    const universal = (e.quantifier === 'forall') === pos.positive;
+    if (!e.domain && universal && pos.prenex) {
+      const fresh = freshBinder(e.binder);
+      const ref = node({ kind: 'ref', ref: { kind: 'local', binder: fresh } }, e.binder.span, e.binder.type, 'constant');
+      this.terms.set(canonicalKey(ref), ref);
+      return this.at(substitute(e.body, new Map([[e.binder.id, { kind: 'expr', expr: ref }]])), pos);
+    }
+    this.collectTerms(e.body, new Set([e.binder.id]));
+    if (!e.domain) this.quantified.set(canonicalKey(e), e);
+    return this.atom(e);
+  }
+
+  /**
+   * Rigid terms (no variables, no primes, nothing bound inside `e`: `bound`) that are arguments
+   * of calls: the candidate instances of quantified atoms.
+   */
+  private collectTerms(e: Expr, bound: ReadonlySet<number> = new Set()): void {
+    if ((e.kind === 'apply' || e.kind === 'call') && e.args.length > 0) {
+      for (const a of e.args) {
+        if (levelOf(a) !== 'constant' || a.type.kind === 'fn' || hasBinding(a)) continue;
+        if ([...freeBinders(a)].some((id) => bound.has(id))) continue;
+        this.terms.set(canonicalKey(a), a);
+      }
+    }
+    const inner = e.kind === 'quant' || e.kind === 'let' || e.kind === 'setFilter' || e.kind === 'setImage' || e.kind === 'mapComp' ? new Set([...bound, e.binder.id]) : bound;
+    for (const c of childExprs(e)) this.collectTerms(c, inner);
+  }
+
+  /**
+   * [](∀k F(k) ⇒ F(t)) and [](F(t) ⇒ ∃k F(k)) for every quantified atom and every collected
+   * rigid term t of its variable's type. Valid: at every position, a rigid t is one of the
+   * values k ranges over. (A term with variables would change over time, so none is used.)
+   */
+  instanceAxioms(): ptl.Formula[] {
+    const out: ptl.Formula[] = [];
+    for (const q of [...this.quantified.values()]) {
+      const candidates = [...this.terms.values()].filter((t) => typeEquals(t.type, q.binder.type)).slice(0, MAX_INSTANCES);
+      for (const t of candidates) {
+        const instance = this.at(substitute(q.body, new Map([[q.binder.id, { kind: 'expr', expr: t }]])), OPAQUE);
+        const self = this.atom(q);
+        out.push(ptl.always(q.quantifier === 'forall' ? ptl.implies(self, instance) : ptl.implies(instance, self)));
+      }
+    }
+    return out;
   }
 
   /** The atoms for "this step is an `a` step" and "`a` is enabled here". */
@@ -86,7 +207,7 @@ export class Abstraction {
 
   private atomOrNext(e: Expr): ptl.Formula {
     const unprimed = isTemporal(e) ? undefined : unprime(e);
-    return unprimed ? ptl.next(this.formula(unprimed)) : this.atom(e);
+    return unprimed ? ptl.next(this.at(unprimed, OPAQUE)) : this.atom(e);
   }
 
   private atom(e: Expr): ptl.Formula {
@@ -105,6 +226,11 @@ export class Abstraction {
   atomTable(): readonly AtomInfo[] {
     return [...this.atoms.values()];
   }
+}
+
+/** Does the term bind variables inside it (kept out of the candidates: simple terms suffice)? */
+function hasBinding(e: Expr): boolean {
+  return e.kind === 'quant' || e.kind === 'let' || e.kind === 'setFilter' || e.kind === 'setImage' || e.kind === 'mapComp' || e.kind === 'match' || childExprs(e).some(hasBinding);
 }
 
 /**

@@ -146,8 +146,9 @@ export class ProofChecker {
     const v = await this.verdict(ref.name, chain);
     if (!v.proved) {
       const decl = this.program.theorems.get(ref.name);
-      const why = decl && !decl.proof ? `${decl.kind === 'lemma' ? 'lemma' : 'theorem'} \`${ref.name}\` is stated without proof` : `\`${ref.name}\` is not proved`;
-      throw new Blocked([{ code: 'KSP159', message: `rests on an unproved fact: ${why}`, span: ref.span }]);
+      const unstated = decl && !decl.proof ? ' (it is stated without proof)' : '';
+      const message = decl?.kind === 'lemma' ? `rests on unproved lemma \`${ref.name}\`${unstated}` : `uses \`${ref.name}\`, which is not proved${unstated}`;
+      throw new Blocked([{ code: 'KSP159', message, span: ref.span }]);
     }
     return v.proved;
   }
@@ -166,7 +167,7 @@ export class ProofChecker {
       });
       if (args.some((a) => a === undefined)) return { ok: false, failures: [{ code: 'KSP102', message: 'a lemma takes formulas and values as arguments, not facts', span: j.span }], obligations: [] };
       const direct = await instantiate(ctx, goal, lemma, rule.name, args as Replacement[], using, where);
-      if (direct.ok || !isForallTemporal(goal)) return direct;
+      if (direct.ok || !(goal.kind === 'quant' && goal.quantifier === 'forall')) return direct;
       return this.generalized(goal, (inner) => instantiate(ctx, inner, lemma, rule.name, args as Replacement[], using, where));
     }
     const exprArg = (i: number): Expr | undefined => {

@@ -1,17 +1,41 @@
 // IR expressions back to kspec text, for messages: the atoms of a temporal counterexample, the
 // part of a lemma's conclusion that does not match a goal. Operands that are not atomic are
 // parenthesised, so the text always reads back as the same formula.
-import { shortName, type Expr } from '../ir/index.js';
+import { shortName, type Binder, type Expr } from '../ir/index.js';
+import { childExprs } from './terms.js';
 
-const ATOMIC = new Set<Expr['kind']>(['bool', 'int', 'string', 'ref', 'call', 'apply', 'action', 'enabled', 'fairness', 'none', 'some', 'seqLit', 'setLit', 'mapLit', 'tuple', 'record', 'ctor', 'builtin', 'field', 'tupleGet']);
+const ATOMIC = new Set<Expr['kind']>(['bool', 'prime', 'int', 'string', 'ref', 'call', 'apply', 'action', 'enabled', 'fairness', 'none', 'some', 'seqLit', 'setLit', 'mapLit', 'tuple', 'record', 'ctor', 'builtin', 'field', 'tupleGet']);
 
-function operand(e: Expr): string {
-  return ATOMIC.has(e.kind) ? printExpr(e) : `(${printExpr(e)})`;
+/** Display names of bound variables renamed so that they do not look like a free name. */
+type Names = ReadonlyMap<number, string>;
+
+/** Names of locals free in `e`, with their binder ids. */
+function freeNames(e: Expr, out: Map<string, Set<number>>): void {
+  if (e.kind === 'ref' && e.ref.kind === 'local') {
+    const ids = out.get(e.ref.binder.name) ?? new Set<number>();
+    ids.add(e.ref.binder.id);
+    out.set(e.ref.binder.name, ids);
+  }
+  childExprs(e).forEach((c) => freeNames(c, out));
 }
 
-const list = (es: readonly Expr[]): string => es.map(printExpr).join(', ');
+function bindName(b: Binder, body: Expr, names: Names): { name: string; names: Names } {
+  const used = new Map<string, Set<number>>();
+  freeNames(body, used);
+  const clashes = (n: string): boolean => [...(used.get(n) ?? [])].some((id) => id !== b.id);
+  let name = b.name;
+  for (let i = 1; clashes(name); i++) name = `${b.name}${i}`;
+  return { name, names: new Map(names).set(b.id, name) };
+}
 
 export function printExpr(e: Expr): string {
+  return print(e, new Map());
+}
+
+function print(e: Expr, names: Names): string {
+  const printExpr = (x: Expr): string => print(x, names);
+  const operand = (x: Expr): string => (ATOMIC.has(x.kind) ? print(x, names) : `(${print(x, names)})`);
+  const list = (es: readonly Expr[]): string => es.map(printExpr).join(', ');
   switch (e.kind) {
     case 'bool':
       return String(e.value);
@@ -20,7 +44,7 @@ export function printExpr(e: Expr): string {
     case 'string':
       return JSON.stringify(e.value);
     case 'ref':
-      return e.ref.kind === 'local' ? e.ref.binder.name : e.ref.kind === 'var' ? e.ref.name : shortName(e.ref.name);
+      return e.ref.kind === 'local' ? (names.get(e.ref.binder.id) ?? e.ref.binder.name) : e.ref.kind === 'var' ? e.ref.name : shortName(e.ref.name);
     case 'prime':
       return `${operand(e.arg)}'`;
     case 'call':
@@ -67,10 +91,14 @@ export function printExpr(e: Expr): string {
       return `match ${printExpr(e.scrutinee)} {…}`;
     case 'if':
       return `if ${printExpr(e.cond)} then ${printExpr(e.then)} else ${printExpr(e.else)}`;
-    case 'let':
-      return `let ${e.binder.name} = ${printExpr(e.value)} in ${printExpr(e.body)}`;
-    case 'quant':
-      return `${e.quantifier} ${e.binder.name}${e.domain ? ` in ${printExpr(e.domain)}` : ''} :: ${printExpr(e.body)}`;
+    case 'let': {
+      const b = bindName(e.binder, e.body, names);
+      return `let ${b.name} = ${printExpr(e.value)} in ${print(e.body, b.names)}`;
+    }
+    case 'quant': {
+      const b = bindName(e.binder, e.body, names);
+      return `${e.quantifier} ${b.name}${e.domain ? ` in ${printExpr(e.domain)}` : ''} :: ${print(e.body, b.names)}`;
+    }
     case 'setFilter':
       return `{ ${e.binder.name} in ${printExpr(e.source)} where ${printExpr(e.pred)} }`;
     case 'setImage':

@@ -28,7 +28,7 @@ export interface Provenance {
   readonly oracles: readonly Oracle[];
   /** the primitive rules used, each once */
   readonly rules: readonly string[];
-  /** theorems and lemmas it depends on */
+  /** theorems and lemmas it rests on (a theorem's own judgement lists the theorem too) */
   readonly theorems: readonly QName[];
   /** groups of recursive defs whose termination it relies on (their SMT definitions are axioms) */
   readonly termination: readonly string[];

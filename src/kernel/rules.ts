@@ -12,8 +12,8 @@ import * as ptl from './ptl/index.js';
 import { Abstraction } from './abstract.js';
 import { printExpr } from './print.js';
 import { mint, Proved, type Oracle, type Provenance, type Statement } from './proved.js';
-import { discharge, type FirstOrderContext, type ObligationRecord, type Premise, type SolverAccess } from './smt.js';
-import { canonicalKey, flatten, isTemporal, levelAtMost, levelOf, mkEnabled, mkLeadsTo, mkLogic, mkPrime, node, substitute, type Replacement } from './terms.js';
+import { discharge, type FirstOrderContext, type FirstOrderFact, type ObligationRecord, type Premise, type SolverAccess } from './smt.js';
+import { canonicalKey, flatten, isTemporal, levelAtMost, levelOf, mkEnabled, mkLeadsTo, mkLogic, mkPrime, node, substitute, unfoldDefs, type Replacement } from './terms.js';
 
 export interface Failure {
   readonly code: DiagnosticCode;
@@ -71,19 +71,18 @@ function stateLevel(e: Expr): boolean {
  * first-order premise is about an arbitrary reachable state, where only invariants are known.
  */
 function firstOrderContext(ctx: RuleContext, using: readonly Proved[], where: Where): FirstOrderContext | Outcome {
-  const invariants: Expr[] = [];
-  const constantFacts: Expr[] = [];
+  const facts: FirstOrderFact[] = [];
   for (const u of using) {
     const f = u.statement.formula;
     const text = printExpr(f);
     if (!fitsContext(ctx, u)) return fail('KSP153', `\`${text}\` is a fact about another machine`, where.span);
     if (u.statement.params.length > 0) return fail('KSP153', `\`${text}\` is a schematic lemma: instantiate it with \`by\` instead of naming it in \`using\``, where.span);
-    if (levelOf(f) === 'constant') constantFacts.push(f);
-    else if (f.kind === 'always' && stateLevel(f.arg) && levelOf(f.arg) !== 'constant') invariants.push(f.arg);
-    else if (f.kind === 'always' && levelOf(f.arg) === 'constant') constantFacts.push(f.arg);
+    if (levelOf(f) === 'constant') facts.push({ kind: 'constant', pred: f });
+    else if (f.kind === 'always' && levelOf(f.arg) === 'constant') facts.push({ kind: 'constant', pred: f.arg });
+    else if (f.kind === 'always' && stateLevel(f.arg)) facts.push({ kind: 'invariant', pred: f.arg });
     else return fail('KSP153', `\`${text}\` is not an invariant [](P) or a constant fact, so a first-order premise cannot use it (a state predicate without [] is known only in the initial state)`, where.span);
   }
-  return { program: ctx.program, ...(ctx.machine ? { machine: ctx.machine } : {}), assumes: ctx.assumes, invariants, constantFacts };
+  return { program: ctx.program, ...(ctx.machine ? { machine: ctx.machine } : {}), assumes: ctx.assumes, facts };
 }
 
 /** Discharge premises in parallel; the judgement is minted only when all are unsat. */
@@ -125,8 +124,8 @@ export async function invariant(ctx: RuleContext, goal: Expr, using: readonly Pr
   if (isOutcome(fo)) return fo;
   const inv = goal.arg;
   const premises: Premise[] = [
-    { name: 'init', goal: 'the invariant holds in every initial state', hypotheses: [], init: true, conclusion: inv },
-    ...machine.actions.map((a): Premise => ({ name: `consecution of ${a.name}`, goal: `action \`${a.name}\` preserves the invariant`, hypotheses: [inv], step: a, conclusion: mkPrime(inv) })),
+    { name: 'init', goal: 'the invariant holds in every initial state', hypotheses: [], init: true, withoutFacts: true, conclusion: inv },
+    ...machine.actions.map((a): Premise => ({ name: `consecution of ${a.name}`, goal: `action \`${a.name}\` preserves the invariant`, hypotheses: [inv], step: a, conclusion: inv, conclusionState: 1 })),
   ];
   return dischargeAll(ctx, fo, premises, where, statementOf(ctx, goal), using, 'invariance');
 }
@@ -143,7 +142,7 @@ export async function smt(ctx: RuleContext, goal: Expr, using: readonly Proved[]
   const done = statementOf(ctx, goal);
   const level = levelOf(goal);
   if (level === 'constant') {
-    const constantOnly: FirstOrderContext = { ...fo, invariants: [] };
+    const constantOnly: FirstOrderContext = { ...fo, facts: fo.facts.filter((f) => f.kind === 'constant') };
     return dischargeAll(ctx, constantOnly, [{ name: 'smt', goal: 'the formula holds', hypotheses: [], conclusion: goal }], where, done, using, 'smt');
   }
   if (level === 'state') {
@@ -187,7 +186,9 @@ export function declaredFairness(machine: MachineDecl, a: Expr): 'weak' | 'stron
   let best: 'weak' | 'strong' | undefined;
   for (const f of machine.fairness) {
     if (f.action !== a.instance.action) continue;
-    const covers = f.args.every((fa, i) => fa === undefined || canonicalKey(fa) === canonicalKey(a.instance.args[i]!));
+    // `a(*)` is WF(a(k)) for every fixed k: it covers an instance only when the argument is rigid
+    // (an argument that changes over time is a moving target no fixed-k fairness speaks of).
+    const covers = f.args.every((fa, i) => (fa === undefined ? levelOf(a.instance.args[i]!) === 'constant' : canonicalKey(fa) === canonicalKey(a.instance.args[i]!)));
     if (covers && (best === undefined || f.strength === 'strong')) best = f.strength;
   }
   return best;
@@ -279,18 +280,18 @@ export async function rank(ctx: RuleContext, goal: Expr, measure: Expr, step: Pr
  * holds at position 0 only. Sound: see abstract.ts; the skeleton's validity is decided.
  */
 export function ptlRule(ctx: RuleContext, goal: Expr, facts: readonly Proved[], where: Where): Outcome {
-  const abs = new Abstraction();
+  const abs = new Abstraction(ctx.program);
   const skeleton: ptl.Formula[] = [];
   for (const f of facts) {
     const text = printExpr(f.statement.formula);
     if (!fitsContext(ctx, f)) return fail('KSP153', `\`${text}\` is a fact about another machine`, where.span);
     if (f.statement.params.length > 0) return fail('KSP153', `\`${text}\` is a schematic lemma: instantiate it with \`by\` first`, where.span);
-    const g = abs.formula(f.statement.formula);
-    skeleton.push(f.statement.machine === undefined || levelOf(f.statement.formula) === 'constant' ? ptl.always(g) : g);
+    const everywhere = f.statement.machine === undefined || levelOf(f.statement.formula) === 'constant';
+    skeleton.push(everywhere ? ptl.always(abs.formula(f.statement.formula, 'boxed fact')) : abs.formula(f.statement.formula, 'fact'));
   }
-  const target = abs.formula(goal);
+  const target = abs.formula(goal, 'goal');
   if (ctx.machine) {
-    skeleton.push(abs.formula(ctx.machine.init));
+    skeleton.push(abs.formula(ctx.machine.init, 'fact'));
     for (const a of [...abs.actions.values()]) {
       const fair = declaredFairness(ctx.machine, a);
       if (!fair) continue;
@@ -298,6 +299,7 @@ export function ptlRule(ctx: RuleContext, goal: Expr, facts: readonly Proved[], 
       skeleton.push(fair === 'strong' ? ptl.strongFairness(enabled, taken) : ptl.weakFairness(enabled, taken));
     }
   }
+  skeleton.push(...abs.instanceAxioms());
   skeleton.push(...abs.enablementFacts());
   const verdict = ptl.decideEntailment(skeleton, target, ctx.budget);
   if (verdict.valid === true) {
@@ -365,10 +367,22 @@ export async function instantiate(ctx: RuleContext, goal: Expr, lemma: Proved, l
   if (!fitsContext(ctx, lemma)) return fail('KSP153', `lemma \`${lemmaName}\` is about another machine`, where.span);
   const params = lemma.statement.params;
   if (params.length !== args.length) return fail('KSP102', `lemma \`${lemmaName}\` takes ${params.length} arguments, found ${args.length}`, where.span);
+  // A value parameter is rigid (one value for the whole behaviour; the lemma may rely on that),
+  // so its argument must be too; likewise a def given for a function parameter of constant level.
+  for (const [i, p] of params.entries()) {
+    const a = args[i]!;
+    const rigidParam = p.level === undefined || p.level === 'constant';
+    if (!rigidParam) continue;
+    const argLevel = a.kind === 'expr' ? levelOf(a.expr) : a.level;
+    if (argLevel !== 'constant') {
+      return fail('KSP153', `parameter \`${p.name}\` of \`${lemmaName}\` is a value, fixed for the whole behaviour; \`${a.kind === 'expr' ? printExpr(a.expr) : a.def}\` changes over time (pass a Pred/Formula parameter's lemma, or a rigid value)`, where.span);
+    }
+  }
   const map = new Map(params.map((p, i) => [p.id, args[i]!] as const));
   const instance = substitute(lemma.statement.formula, map);
   const split = instance.kind === 'logic' && instance.op === '==>' ? { premises: flatten(instance.left, '&&'), conclusion: instance.right } : { premises: [], conclusion: instance };
-  if (canonicalKey(split.conclusion) !== canonicalKey(goal)) {
+  const same = (a: Expr, b: Expr): boolean => canonicalKey(a) === canonicalKey(b) || canonicalKey(unfoldDefs(a, ctx.program)) === canonicalKey(unfoldDefs(b, ctx.program));
+  if (!same(split.conclusion, goal)) {
     const d = firstDifference(split.conclusion, goal);
     const detail = d.a === split.conclusion ? '' : ` (it has \`${printExpr(d.a)}\` where the goal has \`${printExpr(d.b)}\`)`;
     return fail('KSP158', `lemma \`${lemmaName}\` concludes \`${printExpr(split.conclusion)}\`, not the goal \`${printExpr(goal)}\`${detail}`, where.span);
@@ -377,7 +391,7 @@ export async function instantiate(ctx: RuleContext, goal: Expr, lemma: Proved, l
   const parts: Proved[] = [lemma];
   for (const [i, premise] of split.premises.entries()) {
     const label = `premise ${i + 1} of \`${lemmaName}\` (\`${printExpr(premise)}\`)`;
-    const given = using.find((u) => fitsContext(ctx, u) && u.statement.params.length === 0 && canonicalKey(u.statement.formula) === canonicalKey(premise));
+    const given = using.find((u) => fitsContext(ctx, u) && u.statement.params.length === 0 && same(u.statement.formula, premise));
     if (given) {
       parts.push(given);
       continue;
@@ -400,9 +414,9 @@ function isInvariantLike(p: Proved): boolean {
   return p.statement.params.length === 0 && (levelOf(f) === 'constant' || (f.kind === 'always' && !isTemporal(f.arg) && levelAtMost(f.arg, 'state')));
 }
 
-/** The final judgement of a theorem or lemma: its own statement, with its parameters. */
-export function conclude(decl: Pick<TheoremDecl, 'formula' | 'machine' | 'params'>, inner: Proved): Proved | undefined {
+/** The final judgement of a theorem or lemma: its own statement, with its parameters (and its name among the theorems it rests on). */
+export function conclude(decl: Pick<TheoremDecl, 'name' | 'formula' | 'machine' | 'params'>, inner: Proved): Proved | undefined {
   if (inner.statement.machine !== decl.machine || canonicalKey(inner.statement.formula) !== canonicalKey(decl.formula)) return undefined;
-  return mint({ formula: decl.formula, ...(decl.machine ? { machine: decl.machine } : {}), params: decl.params }, [inner]);
+  return mint({ formula: decl.formula, ...(decl.machine ? { machine: decl.machine } : {}), params: decl.params }, [inner], { theorems: [decl.name] });
 }
 

@@ -66,15 +66,16 @@ export interface Origin {
   readonly span: Span;
 }
 
-/** The first-order context of a rule: constant assumptions and the proven invariants. */
+/** A proven fact a first-order premise may assume: an invariant of the machine, or a constant fact. */
+export type FirstOrderFact = { readonly kind: 'invariant'; readonly pred: Expr } | { readonly kind: 'constant'; readonly pred: Expr };
+
+/** The first-order context of a rule: constant assumptions and the proven facts named in `using`. */
 export interface FirstOrderContext {
   readonly program: Program;
   readonly machine?: MachineDecl;
   readonly assumes: readonly Expr[];
-  /** state predicates proven invariant for `machine` */
-  readonly invariants: readonly Expr[];
-  /** constant facts proven */
-  readonly constantFacts: readonly Expr[];
+  /** in the order they were named */
+  readonly facts: readonly FirstOrderFact[];
 }
 
 /** One obligation, described as formulas. */
@@ -82,7 +83,7 @@ export interface Premise {
   /** e.g. 'init', 'consecution of tick', 'enabledness' */
   readonly name: string;
   readonly goal: string;
-  /** assumed in the first state (and, for a step, invariants also in the second) */
+  /** assumed in the first state (after the facts) */
   readonly hypotheses: readonly Expr[];
   /** a step of this action from state 0 to state 1, or any state (no step) */
   readonly step?: ActionDecl;
@@ -90,7 +91,11 @@ export interface Premise {
   readonly init?: boolean;
   /** the hypotheses describe a step of the behaviour (so the invariants hold in state 1 too) */
   readonly twoStates?: boolean;
+  /** the facts are not needed (the initial-state premise of invariance) */
+  readonly withoutFacts?: boolean;
   readonly conclusion: Expr;
+  /** the state the conclusion is read in (1: "in the next state"); default 0 */
+  readonly conclusionState?: number;
 }
 
 export type Discharged =
@@ -129,7 +134,8 @@ function groupKey(group: readonly QName[]): string {
 /** Encode the premise; the text is the kernel's own. */
 export function encodePremise(ctx: FirstOrderContext, premise: Premise): { smt: string; witnesses: Binder[]; termination: string[] } {
   const enc = new SmtEncoder(ctx.program);
-  const formulas = [premise.conclusion, ...premise.hypotheses, ...ctx.invariants, ...ctx.constantFacts];
+  const facts = premise.withoutFacts ? [] : ctx.facts;
+  const formulas = [premise.conclusion, ...premise.hypotheses, ...facts.map((f) => f.pred)];
   const free = freeBinderObjects(formulas);
   for (const b of free) {
     if (b.level !== undefined && b.level !== 'constant') {
@@ -137,12 +143,17 @@ export function encodePremise(ctx: FirstOrderContext, premise: Premise): { smt: 
     }
     enc.freeLocal(b);
   }
+  // (free names first, then the step's parameters: the order the names are first met fixes
+  // their numbering in the text, which is then the same as src/prove's for the same premise)
+  if (premise.step) for (const p of premise.step.params) enc.freeLocal(p.binder);
   const machine = ctx.machine;
   const states = premise.step || premise.twoStates ? 2 : 1;
   const out: string[] = [];
   for (const a of ctx.assumes) out.push(enc.expr(a, NEG));
-  for (const f of ctx.constantFacts) out.push(enc.expr(f, NEG));
-  for (let s = 0; s < states; s++) for (const i of ctx.invariants) out.push(enc.expr(i, { state: s, polarity: 'neg' }));
+  for (const f of facts) {
+    if (f.kind === 'constant') out.push(enc.expr(f.pred, NEG));
+    else for (let s = 0; s < states; s++) out.push(enc.expr(f.pred, { state: s, polarity: 'neg' }));
+  }
   if (premise.init) {
     if (!machine) throw new Unencodable('an initial-state obligation needs a machine', premise.conclusion.span);
     out.push(enc.expr(machine.init, NEG));
@@ -150,19 +161,19 @@ export function encodePremise(ctx: FirstOrderContext, premise: Premise): { smt: 
   for (const h of premise.hypotheses) out.push(enc.expr(h, NEG));
   if (premise.step) {
     if (!machine) throw new Unencodable('a step obligation needs a machine', premise.conclusion.span);
-    for (const p of premise.step.params) enc.freeLocal(p.binder);
     out.push(...enc.actionConjuncts(machine, premise.step, NEG, true));
   }
   // `not (forall x :: P)` is asserted as `not P` with x free, so a model names the failing x.
   const witnesses: Binder[] = [];
+  const at: Env = { ...POS, state: premise.conclusionState ?? 0 };
   let goal = premise.conclusion;
   while (goal.kind === 'quant' && goal.quantifier === 'forall') {
     const x = enc.freeLocal(goal.binder);
     witnesses.push(goal.binder);
-    if (goal.domain) out.push(enc.memberOf(goal.domain, x, { ...POS, polarity: 'both' }));
+    if (goal.domain) out.push(enc.memberOf(goal.domain, x, { ...at, polarity: 'both' }));
     goal = goal.body;
   }
-  out.push(`(not ${enc.expr(goal, POS)})`);
+  out.push(`(not ${enc.expr(goal, at)})`);
   const smt = enc.render(out);
   return { smt, witnesses: [...free, ...witnesses], termination: enc.recursiveGroups().map(groupKey) };
 }

@@ -5,9 +5,9 @@
 // Normalisation (each step preserves meaning in every state and step, so equal keys are
 // equivalent formulas): `&&` and `||` are flattened, their operands sorted and repeated ones
 // dropped (associativity, commutativity, idempotence); `!!p` is `p`; `a == b` and `b == a` are
-// one key; `p ==> q` is kept as written. Spans, node ids and the names of bound variables never
+// one key; `a > b` is `b < a` and `a >= b` is `b <= a`; `p ==> q` is kept as written. Spans, node ids and the names of bound variables never
 // reach a key.
-import { typeToString, type Binder, type Expr, type ExprNode, type Level, type QName, type Type } from '../ir/index.js';
+import { typeToString, type Binder, type Expr, type ExprNode, type Level, type Program, type QName, type Type } from '../ir/index.js';
 import type { Span } from '../diagnostics/index.js';
 
 const ORDER: Readonly<Record<Level, number>> = { constant: 0, state: 1, action: 2, temporal: 3 };
@@ -170,8 +170,10 @@ function key(e: Expr, scope: Scope): string {
       return `=>(${k(e.left)};${k(e.right)})`;
     }
     case 'arith':
-    case 'compare':
       return `${e.op}(${k(e.left)};${k(e.right)})`;
+    case 'compare':
+      // `a > b` is `b < a`, `a >= b` is `b <= a`
+      return e.op === '>' || e.op === '>=' ? `${e.op === '>' ? '<' : '<='}(${k(e.right)};${k(e.left)})` : `${e.op}(${k(e.left)};${k(e.right)})`;
     case 'eq':
       return `=(${[k(e.left), k(e.right)].sort().join(';')})`;
     case 'builtin':
@@ -288,8 +290,8 @@ export function freshBinder(b: Binder): Binder {
  * `e` with every free occurrence of a name in `map` replaced. Every bound variable met on the way
  * is renamed to a fresh one, so no free name of a replacement can be captured.
  */
-export function substitute(e: Expr, map: ReadonlyMap<number, Replacement>): Expr {
-  const s = (x: Expr, m: ReadonlyMap<number, Replacement>): Expr => substitute(x, m);
+export function substitute(e: Expr, map: ReadonlyMap<number, Replacement>, unfold?: Unfolding): Expr {
+  const s = (x: Expr, m: ReadonlyMap<number, Replacement>): Expr => substitute(x, m, unfold);
   const rebind = (b: Binder, m: ReadonlyMap<number, Replacement>): { binder: Binder; map: Map<number, Replacement> } => {
     const binder = freshBinder(b);
     const inner = new Map(m);
@@ -302,6 +304,15 @@ export function substitute(e: Expr, map: ReadonlyMap<number, Replacement>): Expr
         if (e.ref.kind !== 'local') return e;
         const r = map.get(e.ref.binder.id);
         return r?.kind === 'expr' ? r.expr : e;
+      }
+      case 'call': {
+        const args = e.args.map((a) => s(a, map));
+        const def = unfold?.program.defs.get(e.def);
+        if (unfold && def?.body && !def.decreases && unfold.depth < 8) {
+          const params = new Map(def.params.map((p, i): [number, Replacement] => [p.id, { kind: 'expr', expr: args[i]! }]));
+          return substitute(def.body, params, { ...unfold, depth: unfold.depth + 1 });
+        }
+        return { ...e, args };
       }
       case 'apply': {
         const args = e.args.map((a) => s(a, map));
@@ -350,6 +361,17 @@ export function substitute(e: Expr, map: ReadonlyMap<number, Replacement>): Expr
     }
   })();
   return out === e ? e : { ...out, level: levelOf(out) };
+}
+
+/** Unfolding calls of defined, non-recursive defs (their bodies are equal to them). */
+export interface Unfolding {
+  readonly program: Program;
+  readonly depth: number;
+}
+
+/** `e` with every call of a defined, non-recursive def replaced by its body (to a bounded depth). */
+export function unfoldDefs(e: Expr, program: Program): Expr {
+  return substitute(e, new Map(), { program, depth: 0 });
 }
 
 /** `e` with each direct sub-expression replaced by `f` of it (binding constructs are handled by the caller). */

@@ -11,11 +11,17 @@ export interface TrustedFile {
   /** lines that are neither blank nor only a comment */
   readonly codeLines: number;
   readonly role: string;
+  /** false for files that cannot make a judgement (proof walking, printing) */
+  readonly trusted: boolean;
 }
+
+// Files of src/kernel that cannot make or alter a judgement (they only choose which rule to
+// apply, or print): listed for completeness, not counted as trusted.
+const UNTRUSTED = new Set(['src/kernel/check.ts', 'src/kernel/print.ts', 'src/kernel/trusted.ts', 'src/kernel/index.ts', 'src/kernel/ptl/print.ts', 'src/kernel/ptl/parse.ts', 'src/kernel/ptl/index.ts']);
 
 const ROLES: readonly { readonly dir: string; readonly role: string }[] = [
   { dir: 'src/kernel/ptl', role: 'propositional temporal decision procedure' },
-  { dir: 'src/kernel', role: 'kernel: judgements, rules, abstraction, proof checking' },
+  { dir: 'src/kernel', role: 'kernel: judgements, rules, abstraction, first-order obligations' },
   { dir: 'src/smt', role: 'SMT-LIB encoding of the IR' },
   { dir: 'src/ir', role: 'the IR the statements are written in' },
 ];
@@ -56,7 +62,8 @@ export function trustedCodeBase(root: string = join(fileURLToPath(new URL('.', i
       const path = relative(root, f);
       if (seen.has(path)) continue;
       seen.add(path);
-      out.push({ path, role, ...count(readFileSync(f, 'utf8')) });
+      const trusted = !UNTRUSTED.has(path);
+      out.push({ path, role: trusted ? role : 'untrusted: chooses rules or prints, makes no judgement', trusted, ...count(readFileSync(f, 'utf8')) });
     }
   }
   return out;

@@ -1,12 +1,12 @@
 // Compiles a machine under a model's constants: the initial-state generator, each action as a
 // guarded command over its parameter domains, and the fairness constraints.
-import type { Expr, MachineDecl, ModelDecl, Program, Type } from '../ir/index.js';
+import type { ActionInstance as IrActionInstance, Expr, MachineDecl, ModelDecl, Program, Type } from '../ir/index.js';
 import { typeToString } from '../ir/index.js';
 import { codecFor, UncodableType, type Codec } from './codec.js';
 import { ExprCompiler, type Env, type Fn } from './compile-expr.js';
 import { CompileError } from './errors.js';
 import { children, conjuncts, someNode } from './ir-walk.js';
-import type { Value } from './value.js';
+import { valuesEqual, type Value } from './value.js';
 
 export interface CompiledVar {
   readonly name: string;
@@ -25,9 +25,13 @@ export interface CompiledParam {
 export interface CompiledAction {
   readonly name: string;
   readonly params: readonly CompiledParam[];
-  /** guards that read only the current state: tried before any update is computed */
-  readonly guards: readonly Fn[];
-  /** guards that read the next state: tried after the updates */
+  /**
+   * Guards that read only the current state, by the number of parameters bound when they are
+   * tried: a guard is tried as soon as the parameters it reads are bound (never before a guard
+   * written earlier, so a guard that protects a partial operation still comes first).
+   */
+  readonly guardsAt: readonly (readonly Fn[])[];
+  /** the guards from the first one that reads the next state on: tried after the updates */
   readonly postGuards: readonly Fn[];
   readonly assigns: readonly { readonly index: number; readonly value: Fn }[];
 }
@@ -66,6 +70,7 @@ export function compileMachine(program: Program, model: ModelDecl): CompiledMach
     }
   });
   const actions = machine.actions.map((a) => compileAction(compiler, a));
+  compiler.enabledOf = (instance, span) => compileEnabled(compiler, machine, actions, instance, span);
   const fairness = machine.fairness.map((f): CompiledFairness => {
     const action = machine.actions.findIndex((a) => a.name === f.action);
     if (action < 0) throw new CompileError('KSP200', `fairness names an unknown action ${f.action}`, f.span);
@@ -95,12 +100,61 @@ function compileAction(compiler: ExprCompiler, a: MachineDecl['actions'][number]
     assigned.add(x.variable);
     return { index: compiler.varIndex(x.variable, x.value.span), value: compiler.compile(x.value) };
   });
-  return {
-    name: a.name,
-    params,
-    guards: a.guards.filter((g) => !readsNext(g)).map((g) => compiler.compile(g)),
-    postGuards: a.guards.filter(readsNext).map((g) => compiler.compile(g)),
-    assigns,
+  const conjunctList = a.guards.flatMap(conjuncts);
+  const firstPrimed = conjunctList.findIndex(readsNext);
+  const pre = firstPrimed < 0 ? conjunctList : conjunctList.slice(0, firstPrimed);
+  const post = firstPrimed < 0 ? [] : conjunctList.slice(firstPrimed);
+  const paramIds = a.params.map((p) => p.binder.id);
+  const guardsAt: Fn[][] = a.params.map(() => []);
+  guardsAt.push([]);
+  let level = 0;
+  for (const g of pre) {
+    someNode(g, (x) => {
+      if (x.kind === 'ref' && x.ref.kind === 'local') level = Math.max(level, paramIds.indexOf(x.ref.binder.id) + 1);
+      return false;
+    });
+    guardsAt[level]!.push(compiler.compile(g));
+  }
+  return { name: a.name, params, guardsAt, postGuards: post.map((g) => compiler.compile(g)), assigns };
+}
+
+/**
+ * `enabled(a(args))`: some instance (parameters in their domains, a given argument fixed, a `*`
+ * ranging over its domain) passes every guard. Guards that read the next state would need the
+ * update computed inside a state predicate, so such actions are refused.
+ */
+function compileEnabled(compiler: ExprCompiler, machine: MachineDecl, actions: readonly CompiledAction[], instance: IrActionInstance, span: Expr['span']): Fn {
+  const index = machine.actions.findIndex((a) => a.name === instance.action);
+  const action = actions[index];
+  if (!action || instance.machine !== machine.name) throw new CompileError('KSP203', `enabled(${instance.action}) names an action of another machine`, span);
+  if (action.postGuards.length > 0) throw new CompileError('KSP203', `enabled(${instance.action}): its guards read the next state`, span);
+  const args = action.params.map((_, i) => (instance.args[i] ? compiler.compile(instance.args[i]!) : undefined));
+  const slots = action.params.map((p) => p.slot);
+  const search = (env: Env, k: number): boolean => {
+    for (const g of action.guardsAt[k]!) if (!g(env)) return false;
+    if (k === action.params.length) return true;
+    const domain = action.params[k]!.domain(env) as readonly Value[];
+    const given = args[k];
+    if (given) {
+      const v = given(env);
+      if (!domain.some((x) => valuesEqual(x, v))) return false;
+      env[slots[k]!] = v;
+      return search(env, k + 1);
+    }
+    for (const x of domain) {
+      env[slots[k]!] = x;
+      if (search(env, k + 1)) return true;
+    }
+    return false;
+  };
+  return (env) => {
+    // The parameters' slots may be in use (enabled(a) inside a's own guards): restore them.
+    const saved = slots.map((s) => env[s]!);
+    try {
+      return search(env, 0);
+    } finally {
+      slots.forEach((s, i) => (env[s] = saved[i]!));
+    }
   };
 }
 

@@ -115,7 +115,7 @@ function classify(c: ExprCompiler, name: string, f: Expr, bindings: Bindings, ou
       }
       if (a.kind === 'always') return classify(c, name, a, bindings, out);
       if (a.kind === 'eventually' && isStateLevel(a.arg)) {
-        live({ seedInitOnly: false, seedPred: () => true, cycle: not(bound(a.arg)) }, '[]<>P');
+        live({ seedInitOnly: false, cycle: not(bound(a.arg)) }, '[]<>P');
         return;
       }
       if (a.kind === 'logic' && a.op === '&&') {
@@ -135,11 +135,11 @@ function classify(c: ExprCompiler, name: string, f: Expr, bindings: Bindings, ou
         return;
       }
       if (a.kind === 'always' && isStateLevel(a.arg)) {
-        live({ seedInitOnly: false, seedPred: () => true, visit: not(bound(a.arg)) }, '<>[]P');
+        live({ seedInitOnly: false, visit: not(bound(a.arg)) }, '<>[]P');
         return;
       }
       if (a.kind === 'always' && a.arg.kind === 'eventually' && isStateLevel(a.arg.arg)) {
-        live({ seedInitOnly: false, seedPred: () => true, cycle: not(bound(a.arg.arg)) }, '[]<>P');
+        live({ seedInitOnly: false, cycle: not(bound(a.arg.arg)) }, '[]<>P');
         return;
       }
       break;
@@ -196,11 +196,11 @@ function classifyImplication(
     // ¬[]([]D ⇒ F) is <>([]D ∧ ¬F): a cycle of D states that violates F.
     switch (r.kind) {
       case 'ev':
-        return live({ seedInitOnly: false, seedPred: () => true, cycle: and(d, not(q)) }, '[]([]D ==> <>Q)');
+        return live({ seedInitOnly: false, cycle: and(d, not(q)) }, '[]([]D ==> <>Q)');
       case 'evAlw':
-        return live({ seedInitOnly: false, seedPred: () => true, cycle: d, visit: not(q) }, '[]([]D ==> <>[]Q)');
+        return live({ seedInitOnly: false, cycle: d, visit: not(q) }, '[]([]D ==> <>[]Q)');
       case 'alwEv':
-        return live({ seedInitOnly: false, seedPred: () => true, cycle: and(d, not(q)) }, '[]([]D ==> []<>Q)');
+        return live({ seedInitOnly: false, cycle: and(d, not(q)) }, '[]([]D ==> []<>Q)');
       case 'alw':
         break;
     }

@@ -70,6 +70,8 @@ export class Engine {
 
   private fire(action: CompiledAction, a: number, k: number, onStep: (actionIndex: number) => void): void {
     const env = this.env;
+    const guards = action.guardsAt[k]!;
+    for (let i = 0; i < guards.length; i++) if (!guards[i]!(env)) return;
     if (k < action.params.length) {
       const p = action.params[k]!;
       const xs = p.domain(env) as readonly Value[];
@@ -79,8 +81,6 @@ export class Engine {
       }
       return;
     }
-    const guards = action.guards;
-    for (let i = 0; i < guards.length; i++) if (!guards[i]!(env)) return;
     const n = this.n;
     for (let i = 0; i < n; i++) env[n + i] = env[i]!;
     const assigns = action.assigns;

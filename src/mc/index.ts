@@ -1,6 +1,15 @@
 // The explicit-state model checker: `modelCheck(program, model, options)` explores every state a
 // model's machine can reach, checks its invariants and temporal properties under the declared
 // fairness, and returns statistics and (for a violation) the shortest trace or a fair lasso.
+//
+// Conventions (as TLC's, so figures compare): `generated` counts initial states plus one
+// successor per enabled action instance (duplicates included); `depth` is the number of states on
+// the longest shortest path from an initial state (initial states alone: depth 1). Visited states
+// are kept as 64-bit fingerprints, as TLC and Stateright do (a collision, odds about n²/2⁶⁵, would
+// merge two states). A checked Bool def is an invariant; a theorem's state predicate speaks of
+// the initial states (kspec.md). A step of `a` is any transition `a` produces (a no-op included) and
+// `enabled(a)` is its guard, per kspec.md; for the stuttering-insensitive properties supported
+// this agrees with TLA+'s WF_vars/SF_vars.
 import type { Diagnostic } from '../diagnostics/index.js';
 import { error } from '../diagnostics/index.js';
 import type { McCode } from '../diagnostics/codes/mc.js';
@@ -89,6 +98,16 @@ export function findModel(program: Program, name: string | undefined): ModelDecl
 export function modelCheck(program: Program, modelName: string | undefined, options: ModelCheckOptions = {}): ModelCheckOutcome {
   const model = findModel(program, modelName);
   if (!('machine' in model)) return { diagnostics: [model] };
+  try {
+    return checkModel(program, model, options);
+  } catch (err) {
+    // Only a JavaScript stack overflow gets here (evaluation errors are values by now).
+    if (err instanceof RangeError) return { diagnostics: [error('KSP209', `evaluation nested too deeply: ${err.message}`, model.span)] };
+    throw err;
+  }
+}
+
+function checkModel(program: Program, model: ModelDecl, options: ModelCheckOptions): ModelCheckOutcome {
   let cm: CompiledMachine;
   let properties: CompiledProperty[];
   try {

@@ -73,14 +73,15 @@ export class StateEvalError extends Error {
   }
 }
 
-export function evaluateOnStates(x: Exploration, pred: Fn | undefined): Uint8Array | undefined {
-  if (!pred) return undefined;
-  const out = new Uint8Array(x.distinct);
+/** Each predicate's truth in every explored state (each state decoded once); undefined stays undefined. */
+export function evaluateOnStates(x: Exploration, preds: readonly (Fn | undefined)[]): (Uint8Array | undefined)[] {
+  const out = preds.map((p) => (p ? new Uint8Array(x.distinct) : undefined));
+  if (preds.every((p) => !p)) return out;
   const engine = x.engine;
   for (let s = 0; s < x.distinct; s++) {
     engine.load(x.store, s);
     try {
-      out[s] = pred(engine.env) ? 1 : 0;
+      for (let i = 0; i < preds.length; i++) if (preds[i]) out[i]![s] = preds[i]!(engine.env) ? 1 : 0;
     } catch (err) {
       if (err instanceof EvalError) throw new StateEvalError(err, s);
       throw err;
@@ -92,8 +93,7 @@ export function evaluateOnStates(x: Exploration, pred: Fn | undefined): Uint8Arr
 /** For `[](P ==> []Q)`: a shortest path to a `to` state from a reachable `from` state. */
 export function findReach(x: Exploration, from: Fn, to: Fn): Step[] | undefined {
   const graph = x.graph!;
-  const isFrom = evaluateOnStates(x, from)!;
-  const isTo = evaluateOnStates(x, to)!;
+  const [isFrom, isTo] = evaluateOnStates(x, [from, to]) as [Uint8Array, Uint8Array];
   const via = new Int32Array(x.distinct).fill(-2);
   const viaLabel = new Int32Array(x.distinct).fill(-1);
   const queue: number[] = [];
@@ -141,11 +141,7 @@ export interface LivenessFlags {
 }
 
 export function livenessFlags(x: Exploration, prop: LivenessProperty): LivenessFlags {
-  const flag = (f: Fn | undefined) => evaluateOnStates(x, f);
-  const seed = flag(prop.seedPred);
-  const path = flag(prop.path);
-  const cycle = flag(prop.cycle);
-  const visit = flag(prop.visit);
+  const [seed, path, cycle, visit] = evaluateOnStates(x, [prop.seedPred, prop.path, prop.cycle, prop.visit]);
   return { seedInitOnly: prop.seedInitOnly, ...(seed ? { seed } : {}), ...(path ? { path } : {}), ...(cycle ? { cycle } : {}), ...(visit ? { visit } : {}) };
 }
 
@@ -184,7 +180,8 @@ export function findFairViolation(g: LivenessGraph, flags: LivenessFlags, fairne
   const region = queue.filter((s) => !cycleOk || cycleOk[s] === 1).sort((p, q) => p - q);
   let lastMark = 1;
   for (const s of region) member[s] = lastMark;
-  const byDepth = (p: WorkItem, q: WorkItem) => p.first - q.first;
+  // A stack whose top is the shallowest component: lassos found first have short prefixes.
+  const byDepth = (p: WorkItem, q: WorkItem) => q.first - p.first;
   const assign = (parts: number[][]): WorkItem[] =>
     parts
       .map((states) => {
@@ -195,7 +192,7 @@ export function findFairViolation(g: LivenessGraph, flags: LivenessFlags, fairne
       .sort(byDepth);
   const work = assign(stronglyConnected(graph, region, member, lastMark));
   while (work.length > 0) {
-    const item = work.shift()!;
+    const item = work.pop()!;
     const verdict = judge(graph, fairness, item.states, member, item.mark, visitOk);
     if (verdict.kind === 'fair') return buildLasso(g, fairness, item.states, member, item.mark, visitOk, via, viaLabel);
     if (verdict.kind === 'unfair') {
@@ -206,7 +203,7 @@ export function findFairViolation(g: LivenessGraph, flags: LivenessFlags, fairne
     for (const s of verdict.drop) member[s] = 0;
     const mark = ++lastMark;
     for (const s of rest) member[s] = mark;
-    work.unshift(...assign(stronglyConnected(graph, rest, member, mark)));
+    for (const part of assign(stronglyConnected(graph, rest, member, mark))) work.push(part);
   }
   return undefined;
 }

@@ -114,15 +114,33 @@ export function intDivMod(a: Int, b: Int, span: Span): [Int, Int] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sets (sorted arrays) and maps (KMap).
+// Sets (sorted arrays) and maps (KMap). Every operation takes the comparator for the element (or
+// key) type: compareValues by default, or a faster one made for the type that orders the same way.
+
+export type Comparator = (a: Value, b: Value) => number;
+
+/** compareValues restricted to booleans, numbers, bigints or strings of one type. */
+export const comparePrimitives: Comparator = (a, b) => ((a as Int) < (b as Int) ? -1 : (a as Int) > (b as Int) ? 1 : 0);
+
+/** compareValues restricted to arrays (records, tuples) of primitives of the same length. */
+export const comparePrimitiveArrays: Comparator = (a, b) => {
+  const x = a as readonly Value[];
+  const y = b as readonly Value[];
+  for (let i = 0; i < x.length; i++) {
+    const p = x[i] as Int;
+    const q = y[i] as Int;
+    if (p !== q) return p < q ? -1 : 1;
+  }
+  return 0;
+};
 
 /** Index of `x` in the sorted array, or `-(insertion point) - 1`. */
-export function search(sorted: readonly Value[], x: Value): number {
+export function search(sorted: readonly Value[], x: Value, cmp: Comparator = compareValues): number {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const c = compareValues(sorted[mid]!, x);
+    const c = cmp(sorted[mid]!, x);
     if (c < 0) lo = mid + 1;
     else if (c > 0) hi = mid - 1;
     else return mid;
@@ -139,12 +157,12 @@ export function makeSet(elems: Value[]): readonly Value[] {
   return elems;
 }
 
-export function setHas(s: readonly Value[], x: Value): boolean {
-  return search(s, x) >= 0;
+export function setHas(s: readonly Value[], x: Value, cmp?: Comparator): boolean {
+  return search(s, x, cmp) >= 0;
 }
 
-export function setAdd(s: readonly Value[], x: Value): readonly Value[] {
-  const i = search(s, x);
+export function setAdd(s: readonly Value[], x: Value, cmp?: Comparator): readonly Value[] {
+  const i = search(s, x, cmp);
   if (i >= 0) return s;
   const at = -i - 1;
   const out = s.slice(0, at);
@@ -153,8 +171,8 @@ export function setAdd(s: readonly Value[], x: Value): readonly Value[] {
   return out;
 }
 
-export function setRemove(s: readonly Value[], x: Value): readonly Value[] {
-  const i = search(s, x);
+export function setRemove(s: readonly Value[], x: Value, cmp?: Comparator): readonly Value[] {
+  const i = search(s, x, cmp);
   if (i < 0) return s;
   return s.slice(0, i).concat(s.slice(i + 1));
 }
@@ -198,12 +216,12 @@ export function setSubset(a: readonly Value[], b: readonly Value[]): boolean {
   return true;
 }
 
-export function mapLookup(m: KMap, k: Value): number {
-  return search(m.keys, k);
+export function mapLookup(m: KMap, k: Value, cmp?: Comparator): number {
+  return search(m.keys, k, cmp);
 }
 
-export function mapInsert(m: KMap, k: Value, v: Value): KMap {
-  const i = search(m.keys, k);
+export function mapInsert(m: KMap, k: Value, v: Value, cmp?: Comparator): KMap {
+  const i = search(m.keys, k, cmp);
   if (i >= 0) {
     if (valuesEqual(m.vals[i]!, v)) return m;
     const vals = m.vals.slice();
@@ -222,8 +240,8 @@ export function mapInsert(m: KMap, k: Value, v: Value): KMap {
   return new KMap(keys, vals);
 }
 
-export function mapRemove(m: KMap, k: Value): KMap {
-  const i = search(m.keys, k);
+export function mapRemove(m: KMap, k: Value, cmp?: Comparator): KMap {
+  const i = search(m.keys, k, cmp);
   if (i < 0) return m;
   return new KMap(m.keys.slice(0, i).concat(m.keys.slice(i + 1)), m.vals.slice(0, i).concat(m.vals.slice(i + 1)));
 }

@@ -45,9 +45,9 @@ export function readCounterexample(program: Program, reading: ModelReading, mode
   if (constants.length > 0) sections.push({ title: 'constants', entries: constants });
 
   const locals = (binders: ModelReading['params']): CounterexampleEntry[] =>
-    binders.flatMap((b) => {
-      const v = model.value(bare(SYM.local(b.id, b.name)));
-      return v ? [entry(b.name, v, b.type)] : [];
+    binders.flatMap(({ binder, symbol }) => {
+      const v = model.value(bare(symbol));
+      return v ? [entry(binder.name, v, binder.type)] : [];
     });
   const params = locals(reading.params);
   const witnesses = locals(reading.witnesses);

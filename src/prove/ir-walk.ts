@@ -34,13 +34,16 @@ export function callsIn(e: Expr): QName[] {
   return names;
 }
 
-/** the module that declares a theorem, and every module it imports, transitively */
-export function moduleClosure(program: Program, theorem: QName): ModuleIR[] {
+/** the module that declares a theorem */
+export function homeModule(program: Program, theorem: QName): ModuleIR | undefined {
+  return program.modules.find((m) => m.theorems.some((t) => t.name === theorem));
+}
+
+/** a module and every module it imports (instances included), transitively */
+export function moduleClosure(program: Program, moduleName: string): ModuleIR[] {
   const byName = new Map(program.modules.map((m) => [m.name, m]));
-  const home = program.modules.find((m) => m.theorems.some((t) => t.name === theorem));
-  if (!home) return [];
   const seen = new Set<string>();
-  const stack = [home.name];
+  const stack = [moduleName];
   while (stack.length > 0) {
     const name = stack.pop()!;
     if (seen.has(name)) continue;

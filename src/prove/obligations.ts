@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Binder, Expr, Justification, MachineDecl, Program, Proof, QName, TheoremDecl, FactRef } from '../ir/index.js';
 import type { Span } from '../diagnostics/index.js';
 import { SmtEncoder, Unencodable, type Env } from '../smt/index.js';
-import { moduleClosure, variablesIn } from './ir-walk.js';
+import { homeModule, moduleClosure, variablesIn } from './ir-walk.js';
 import type { Blocker, ModelReading, Obligation, ObligationOrigin, TheoremPlan } from './types.js';
 
 const NEG: Env = { state: 0, polarity: 'neg' };
@@ -64,12 +64,19 @@ class Planner {
   readonly recursive = new Map<string, readonly QName[]>();
   private readonly stepFacts = new Map<string, Expr>();
   private readonly assumes: readonly Expr[];
+  /** instance modules in scope whose bound assumes are obligations: this theorem relies on them */
+  readonly instances: readonly string[];
 
   constructor(
     readonly program: Program,
     readonly theorem: TheoremDecl,
   ) {
-    this.assumes = moduleClosure(program, theorem.name).flatMap((m) => m.assumes.map((a) => a.expr));
+    const home = homeModule(program, theorem.name);
+    const closure = home ? moduleClosure(program, home.name) : [];
+    // An instance's bound assumes are used like any other, but only because the theorem then also
+    // requires them proved (see planInstanceAssumptions); proving them uses none of them.
+    this.assumes = closure.flatMap((m) => m.assumes.map((a) => a.expr));
+    this.instances = closure.filter((m) => m.assumes.some((a) => a.obligation)).map((m) => m.name);
   }
 
   block(status: Blocker['status'], code: Blocker['code'], message: string, span: Span): void {
@@ -115,6 +122,10 @@ class Planner {
       if (ref.kind === 'step') formula = this.stepFacts.get(ref.name);
       else {
         const t = this.program.theorems.get(ref.name);
+        if (t && t.params.length > 0) {
+          this.block('error', 'KSP102', `\`${ref.name}\` has parameters; use it through \`by ${ref.name}(...)\` rather than \`using\``, ref.span);
+          return undefined;
+        }
         if (t) {
           formula = t.formula;
           machine = t.machine;
@@ -227,7 +238,7 @@ class Planner {
     span: Span,
     goal: string,
     formulaSpan: Span | undefined,
-    reading: Omit<ModelReading, 'witnesses'>,
+    reading: Omit<ModelReading, 'witnesses' | 'params'> & { readonly params: readonly Binder[] },
     build: (enc: SmtEncoder, witnesses: Binder[]) => string[],
   ): void {
     const enc = new SmtEncoder(this.program);
@@ -243,7 +254,9 @@ class Planner {
     }
     for (const group of enc.recursiveGroups()) this.recursive.set(groupKey(group), group);
     const id = [origin.theorem, origin.step, origin.premise].filter((x) => x !== undefined).join(' / ');
-    this.obligations.push({ id, origin, span, goal, ...(formulaSpan ? { formulaSpan } : {}), smt, hash: sha256(smt), reading: { ...reading, witnesses } });
+    const free = (bs: readonly Binder[]) => bs.map((binder) => ({ binder, symbol: enc.binder(binder) }));
+    const modelReading: ModelReading = { ...reading, params: free(reading.params), witnesses: free(witnesses) };
+    this.obligations.push({ id, origin, span, goal, ...(formulaSpan ? { formulaSpan } : {}), smt, hash: sha256(smt), reading: modelReading });
   }
 }
 
@@ -256,9 +269,47 @@ export function planTheorem(program: Program, theorem: TheoremDecl): PlanOutput 
       span: theorem.span,
       obligations: planner.obligations,
       requires: planner.requires,
+      instances: planner.instances,
       termination: [...planner.recursive.keys()].sort(),
       blockers: planner.blockers,
     },
     recursive: planner.recursive,
   };
+}
+
+/**
+ * The assumes of an instance that mention what the instance binds are not assumptions there: each
+ * must follow from the assumes that stay assumptions (those of the module's closure without
+ * `obligation`).
+ */
+export function planInstanceAssumptions(program: Program, moduleName: string): { obligations: Obligation[]; blockers: Blocker[] } {
+  const module = program.modules.find((m) => m.name === moduleName);
+  const obligations: Obligation[] = [];
+  const blockers: Blocker[] = [];
+  if (!module) return { obligations, blockers };
+  const hypotheses = moduleClosure(program, moduleName).flatMap((m) => m.assumes.filter((a) => !a.obligation).map((a) => a.expr));
+  module.assumes.forEach((a, i) => {
+    if (!a.obligation) return;
+    const enc = new SmtEncoder(program);
+    const witnesses: Binder[] = [];
+    let smt: string;
+    try {
+      smt = enc.render([...hypotheses.map((h) => enc.expr(h, NEG)), ...negatedGoal(enc, a.expr, POS, witnesses)]);
+    } catch (e) {
+      if (!(e instanceof Unencodable)) throw e;
+      blockers.push({ status: 'not proved', code: 'KSP104', message: e.message, span: e.span });
+      return;
+    }
+    const premise = `assumption ${a.name ?? i + 1} of instance ${moduleName}`;
+    obligations.push({
+      id: `${moduleName} / ${premise}`,
+      origin: { theorem: moduleName, premise },
+      span: a.span,
+      goal: 'the instance satisfies this assumption of the generic module',
+      smt,
+      hash: sha256(smt),
+      reading: { kind: 'constants', params: [], witnesses: witnesses.map((binder) => ({ binder, symbol: enc.binder(binder) })), relevant: [] },
+    });
+  });
+  return { obligations, blockers };
 }

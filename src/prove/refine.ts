@@ -2,7 +2,7 @@
 // Map-valued symbol an infinite value, these assertions pin it to its listed (finite) part; if
 // the obligation is still satisfiable with them, that model is a counterexample made only of
 // kspec values.
-import type { Binder, Program, Type } from '../ir/index.js';
+import type { Program, Type } from '../ir/index.js';
 import { intLiteral, quoted, SortRegistry, stringLiteral, SYM } from '../smt/index.js';
 import { Model, type SmtValue } from './model.js';
 import type { ModelReading } from './types.js';
@@ -103,7 +103,7 @@ export function finiteRefinement(program: Program, reading: ModelReading, modelT
   const symbols: [string, Type][] = [...program.consts.values()].map((c) => [SYM.constant(c.name), c.type]);
   const machine = reading.machine ? program.machines.get(reading.machine) : undefined;
   for (const v of machine?.vars ?? []) for (const s of [0, 1]) symbols.push([SYM.variable(s, machine!.name, v.name), v.type]);
-  for (const b of [...reading.params, ...reading.witnesses] as Binder[]) symbols.push([SYM.local(b.id, b.name), b.type]);
+  for (const { binder, symbol } of [...reading.params, ...reading.witnesses]) symbols.push([symbol, binder.type]);
   const out: string[] = [];
   for (const [symbol, type] of symbols) {
     const v = model.value(bare(symbol));

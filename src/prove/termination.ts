@@ -106,7 +106,7 @@ export function planTermination(program: Program, group: readonly QName[]): Term
     }
     callSites(def.body, members).forEach((site, i) => {
       const built = buildSite(program, def, site, members);
-      if (typeof built !== 'string') {
+      if (!('smt' in built)) {
         blockers.push({ status: 'not proved', code: 'KSP104', message: built.message, span: built.span });
         return;
       }
@@ -117,16 +117,16 @@ export function planTermination(program: Program, group: readonly QName[]): Term
         span: site.call.span,
         goal: `the \`decreases\` measure of \`${q}\` is >= 0 and goes down at this recursive call`,
         formulaSpan: def.decreases!.span,
-        smt: built,
-        hash: sha256(built),
-        reading: { kind: 'constants', params: [], witnesses: [...def.params], relevant: [] },
+        smt: built.smt,
+        hash: sha256(built.smt),
+        reading: { kind: 'constants', params: [], witnesses: def.params.map((binder) => ({ binder, symbol: built.encoder.binder(binder) })), relevant: [] },
       });
     });
   }
   return { obligations, blockers };
 }
 
-function buildSite(program: Program, def: DefDecl, site: CallSite, group: ReadonlySet<QName>): string | { message: string; span: Span } {
+function buildSite(program: Program, def: DefDecl, site: CallSite, group: ReadonlySet<QName>): { smt: string; encoder: SmtEncoder } | { message: string; span: Span } {
   const enc = new SmtEncoder(program, group);
   const env: Env = def.machine ? { state: 0, polarity: 'both', defMachine: def.machine } : { state: 0, polarity: 'both' };
   try {
@@ -142,7 +142,7 @@ function buildSite(program: Program, def: DefDecl, site: CallSite, group: Readon
     const bindings = callee.params.map((p, i) => `(${enc.freeLocal(p)} ${enc.expr(site.call.args[i]!, env)})`);
     const next = bindings.length === 0 ? enc.expr(callee.decreases, env) : `(let (${bindings.join(' ')}) ${enc.expr(callee.decreases, env)})`;
     const path = site.path.map((item) => item(enc, env));
-    return enc.render([...path, `(not (and (<= 0 ${measure}) (< ${next} ${measure})))`]);
+    return { smt: enc.render([...path, `(not (and (<= 0 ${measure}) (< ${next} ${measure})))`]), encoder: enc };
   } catch (e) {
     if (e instanceof Unencodable) return { message: e.message, span: e.span };
     throw e;

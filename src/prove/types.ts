@@ -9,14 +9,20 @@ export interface ObligationOrigin {
   readonly premise: string;
 }
 
+/** A binder that is a free constant of an obligation, with its symbol there. */
+export interface FreeLocal {
+  readonly binder: Binder;
+  readonly symbol: string;
+}
+
 /** How to present a model of the obligation's negation as a counterexample. */
 export interface ModelReading {
   readonly kind: 'constants' | 'state' | 'step';
   readonly machine?: QName;
   readonly action?: string;
-  readonly params: readonly Binder[];
+  readonly params: readonly FreeLocal[];
   /** the goal's outermost `forall` binders, made free so the model names the failing values */
-  readonly witnesses: readonly Binder[];
+  readonly witnesses: readonly FreeLocal[];
   /** variables the formula mentions: shown first */
   readonly relevant: readonly string[];
 }
@@ -51,6 +57,8 @@ export interface TheoremPlan {
   readonly obligations: readonly Obligation[];
   /** theorems named in `using` (anywhere in the proof): they must be proved too */
   readonly requires: readonly { readonly theorem: QName; readonly span: Span }[];
+  /** instance modules whose assumptions (assumes that became obligations) this theorem relies on */
+  readonly instances: readonly string[];
   /** recursive def groups whose termination this theorem relies on (keys of termination plans) */
   readonly termination: readonly string[];
   readonly blockers: readonly Blocker[];

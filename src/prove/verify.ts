@@ -2,11 +2,11 @@
 // the solver pool, all at once), then decide each theorem from its obligations, its blockers, the
 // theorems it uses and the termination of the recursive defs it relies on.
 import type { Program, QName } from '../ir/index.js';
-import type { DiagnosticCode, Span } from '../diagnostics/index.js';
+import { syntheticSpan, type DiagnosticCode, type Span } from '../diagnostics/index.js';
 import type { Solver, SolverResult } from '../solver/index.js';
 import { ProofCache } from './cache.js';
 import { readCounterexample, type Counterexample } from './counterexample.js';
-import { planTheorem } from './obligations.js';
+import { planInstanceAssumptions, planTheorem } from './obligations.js';
 import { planTermination } from './termination.js';
 import { finiteRefinement } from './refine.js';
 import type { Blocker, Obligation, TheoremPlan } from './types.js';
@@ -49,8 +49,14 @@ export interface DischargeOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+interface Plans {
+  readonly plans: Map<QName, TheoremPlan>;
+  readonly termination: Map<string, ReturnType<typeof planTermination>>;
+  readonly instances: Map<string, ReturnType<typeof planInstanceAssumptions>>;
+}
+
 /** the theorems of the root modules, then every theorem they use, transitively */
-function theoremsToVerify(program: Program): { plans: Map<QName, TheoremPlan>; termination: Map<string, ReturnType<typeof planTermination>> } {
+function theoremsToVerify(program: Program): Plans {
   const plans = new Map<QName, TheoremPlan>();
   const recursive = new Map<string, readonly QName[]>();
   const roots = program.modules.filter((m) => program.roots.includes(m.name));
@@ -67,7 +73,11 @@ function theoremsToVerify(program: Program): { plans: Map<QName, TheoremPlan>; t
   }
   const termination = new Map<string, ReturnType<typeof planTermination>>();
   for (const key of [...recursive.keys()].sort()) termination.set(key, planTermination(program, recursive.get(key)!));
-  return { plans, termination };
+  // instances the roots make, and every instance a verified theorem relies on
+  const instanceNames = new Set([...plans.values()].flatMap((p) => p.instances));
+  for (const m of roots) for (const imp of m.imports) if (program.modules.find((x) => x.name === imp)?.assumes.some((a) => a.obligation)) instanceNames.add(imp);
+  const instances = new Map([...instanceNames].sort().map((name) => [name, planInstanceAssumptions(program, name)] as const));
+  return { plans, termination, instances };
 }
 
 interface Progress {
@@ -148,24 +158,41 @@ function collapseTemporal(blockers: readonly Blocker[]): Blocker[] {
   return [merged, ...blockers.filter((b) => !temporal.includes(b))];
 }
 
+function instanceReport(
+  program: Program,
+  name: string,
+  plan: { readonly obligations: readonly Obligation[] },
+  problems: readonly Problem[],
+  reports: ReadonlyMap<string, ObligationReport>,
+): TheoremReport {
+  const own = plan.obligations.map((o) => reports.get(o.id)!);
+  const module = program.modules.find((m) => m.name === name);
+  const span = module?.instanceOf?.span ?? plan.obligations[0]?.span ?? syntheticSpan(module?.file ?? name);
+  const status = problems.length === 0 ? 'proved' : 'not proved';
+  return { name: `${name} (instance assumptions)`, span, status, ms: own.reduce((n, r) => n + r.ms, 0), obligations: own, problems };
+}
+
 function blockerProblem(b: Blocker): Problem {
   return { code: b.code, message: b.message, span: b.span };
 }
 
 export async function verifyProgram(program: Program, options: DischargeOptions): Promise<TheoremReport[]> {
-  const { plans, termination } = theoremsToVerify(program);
+  const { plans, termination, instances } = theoremsToVerify(program);
   const progress: Progress = { done: 0, total: 0, ...(options.onProgress ? { report: options.onProgress } : {}) };
 
-  // Termination first: a theorem resting on a def that may not terminate is not proved, and its
-  // own obligations (where the definition is an inconsistent axiom) need not be sent at all.
-  const terminationReports = await discharge(program, [...termination.values()].flatMap((t) => t.obligations), options, progress);
-  const terminationProblems = new Map<string, Problem[]>();
-  for (const [key, t] of termination) {
-    const own = obligationProblems(t.obligations.map((o) => terminationReports.get(o.id)!));
-    const problems = [...t.blockers.map(blockerProblem), ...own];
-    terminationProblems.set(key, problems.map((p) => (p.code === 'KSP100' ? { ...p, code: 'KSP108' as const } : p)));
-  }
-  const runnable = (p: TheoremPlan) => p.termination.every((key) => (terminationProblems.get(key) ?? []).length === 0);
+  // Termination and instance assumptions first: a theorem resting on a def that may not terminate,
+  // or on an instance that breaks its generic module's assumptions, is not proved, and its own
+  // obligations (where those would be inconsistent axioms) need not be sent at all.
+  const prerequisites = [...[...termination.values()].flatMap((t) => t.obligations), ...[...instances.values()].flatMap((i) => i.obligations)];
+  const prerequisiteReports = await discharge(program, prerequisites, options, progress);
+  const problemsOf = (plan: { obligations: readonly Obligation[]; blockers: readonly Blocker[] }, refuted: DiagnosticCode) =>
+    [...plan.blockers.map(blockerProblem), ...obligationProblems(plan.obligations.map((o) => prerequisiteReports.get(o.id)!))].map((p) =>
+      p.code === 'KSP100' ? { ...p, code: refuted } : p,
+    );
+  const terminationProblems = new Map([...termination].map(([key, t]) => [key, problemsOf(t, 'KSP108')] as const));
+  const instanceReports = [...instances].map(([name, plan]) => instanceReport(program, name, plan, problemsOf(plan, 'KSP111'), prerequisiteReports));
+  const instanceOk = new Map([...instances.keys()].map((name, i) => [name, instanceReports[i]!.status === 'proved'] as const));
+  const runnable = (p: TheoremPlan) => p.termination.every((key) => (terminationProblems.get(key) ?? []).length === 0) && p.instances.every((m) => instanceOk.get(m) !== false);
   const reports = await discharge(program, [...plans.values()].filter(runnable).flatMap((p) => p.obligations), options, progress);
 
   const decided = new Map<QName, TheoremReport>();
@@ -190,6 +217,9 @@ export async function verifyProgram(program: Program, options: DischargeOptions)
       if (used.status !== 'proved') problems.push({ code: 'KSP103', message: `uses \`${r.theorem}\`, which is ${used.status === 'error' ? 'in error' : 'not proved'}`, span: r.span });
     }
     for (const key of plan.termination) problems.push(...(terminationProblems.get(key) ?? []));
+    for (const m of plan.instances) {
+      if (instanceOk.get(m) === false) problems.push({ code: 'KSP111', message: `relies on instance \`${m}\`, which does not satisfy the assumptions of its generic module`, span: plan.span });
+    }
     inProgress.delete(q);
     const isError = plan.blockers.some((b) => b.status === 'error') || problems.some((p) => p.code === 'KSP106' || p.code === 'KSP107');
     const report: TheoremReport = {
@@ -203,5 +233,5 @@ export async function verifyProgram(program: Program, options: DischargeOptions)
     decided.set(q, report);
     return report;
   };
-  return [...plans.keys()].map(decide);
+  return [...instanceReports, ...[...plans.keys()].map(decide)];
 }

@@ -10,7 +10,7 @@
 import type { ActionDecl, Binder, Expr, MachineDecl, Program, QName, Type } from '../ir/index.js';
 import type { Span } from '../diagnostics/index.js';
 import { SortRegistry, stronglyConnected } from './sorts.js';
-import { escapeName, intLiteral, quoted, stringLiteral, SYM } from './names.js';
+import { intLiteral, quoted, stringLiteral, SYM } from './names.js';
 
 export type Polarity = 'pos' | 'neg' | 'both';
 
@@ -54,6 +54,11 @@ export class SmtEncoder {
   private readonly defs = new Map<QName, DefEntry>();
   private readonly definingStack: QName[] = [];
   private temps = 0;
+  /**
+   * Binders are numbered per obligation in order of first use (not by their program-wide ids), so
+   * an edit elsewhere in the spec leaves this obligation's text, and its cache entry, unchanged.
+   */
+  private readonly locals = new Map<number, string>();
 
   /** defs in this set are declared as uninterpreted functions, not defined (termination checks) */
   constructor(
@@ -87,7 +92,7 @@ export class SmtEncoder {
   /** a binder that is free in the obligation (an action parameter, a theorem parameter) */
   freeLocal(b: Binder): string {
     if (isSchematic(b)) return this.schematic(b, 0);
-    const symbol = SYM.local(b.id, b.name);
+    const symbol = this.binder(b);
     if (b.type.kind === 'fn') {
       const params = b.type.params.map((p) => this.sorts.sort(p)).join(' ');
       return this.declare(symbol, `(declare-fun ${symbol} (${params}) ${this.sorts.sort(b.type.result)})`);
@@ -101,7 +106,7 @@ export class SmtEncoder {
    * `P'` are independent (a single symbol would make every such P stable).
    */
   private schematic(b: Binder, state: number): string {
-    const symbol = quoted(`l${b.id}:${escapeName(b.name)}@${state}`);
+    const symbol = quoted(`${this.binder(b).slice(1, -1)}@${state}`);
     const [params, result] = b.type.kind === 'fn' ? [b.type.params.map((p) => this.sorts.sort(p)), b.type.result] : [[], b.type];
     return this.declare(symbol, `(declare-fun ${symbol} (${params.join(' ')}) ${this.sorts.sort(result)})`);
   }
@@ -133,7 +138,7 @@ export class SmtEncoder {
       case 'call':
         return this.call(e.def, e.args, env, e.span);
       case 'apply': {
-        const fn = isSchematic(e.fn) ? this.schematic(e.fn, env.state) : SYM.local(e.fn.id, e.fn.name);
+        const fn = isSchematic(e.fn) ? this.schematic(e.fn, env.state) : this.binder(e.fn);
         return `(${fn} ${e.args.map((a) => this.expr(a, both)).join(' ')})`;
       }
       case 'not':
@@ -199,7 +204,7 @@ export class SmtEncoder {
       case 'if':
         return `(ite ${this.expr(e.cond, both)} ${this.expr(e.then, env)} ${this.expr(e.else, env)})`;
       case 'let':
-        return `(let ((${SYM.local(e.binder.id, e.binder.name)} ${this.expr(e.value, both)})) ${this.expr(e.body, env)})`;
+        return `(let ((${this.binder(e.binder)} ${this.expr(e.value, both)})) ${this.expr(e.body, env)})`;
       case 'quant':
         return this.quantifier(e, env);
       case 'setFilter': {
@@ -239,8 +244,14 @@ export class SmtEncoder {
     }
   }
 
-  private binder(b: Binder): string {
-    return SYM.local(b.id, b.name);
+  /** the symbol of a binder in this obligation */
+  binder(b: Binder): string {
+    let symbol = this.locals.get(b.id);
+    if (symbol === undefined) {
+      symbol = SYM.local(this.locals.size, b.name);
+      this.locals.set(b.id, symbol);
+    }
+    return symbol;
   }
 
   private machine(q: QName, span: Span): MachineDecl {
@@ -496,9 +507,10 @@ export class SmtEncoder {
       return `(let ((${lo} ${this.expr(set.args[0]!, env)}) (${hi} ${this.expr(set.args[1]!, env)})) (ite (<= ${lo} ${hi}) (+ (- ${hi} ${lo}) 1) 0))`;
     }
     if (set.kind === 'builtin' && (set.op === 'set.add' || set.op === 'set.remove')) {
-      const inner = this.setSize(set.args[0]!, env);
+      const inner = this.temp();
       const member = `(select ${this.expr(set.args[0]!, env)} ${this.expr(set.args[1]!, env)})`;
-      return set.op === 'set.add' ? `(ite ${member} ${inner} (+ ${inner} 1))` : `(ite ${member} (- ${inner} 1) ${inner})`;
+      const body = set.op === 'set.add' ? `(ite ${member} ${inner} (+ ${inner} 1))` : `(ite ${member} (- ${inner} 1) ${inner})`;
+      return `(let ((${inner} ${this.setSize(set.args[0]!, env)})) ${body})`;
     }
     const sort = this.sorts.sort(set.type);
     const name = `size:${this.sorts.key(set.type)}`;

@@ -29,7 +29,8 @@ export const SYM = {
   variable: (state: number, machine: string, name: string) => quoted(`v${state}:${escapeName(machine)}:${escapeName(name)}`),
   defParamVar: (state: number, name: string) => quoted(`p${state}:${escapeName(name)}`),
   def: (q: string) => quoted(`d:${escapeName(q)}`),
-  local: (id: number, name: string) => quoted(`l${id}:${escapeName(name)}`),
+  /** `index`: the binder's number within its obligation */
+  local: (index: number, name: string) => quoted(`l${index}:${escapeName(name)}`),
   temp: (n: number) => quoted(`t${n}`),
 };
 

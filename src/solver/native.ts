@@ -56,6 +56,8 @@ class NativeSlot implements Slot {
       }
     });
     proc.stdin.on('error', () => undefined);
+    // nothing useful arrives on stderr, but an unread pipe could fill up and block z3
+    proc.stderr.resume();
     const gone = () => {
       if (this.proc !== proc) return;
       this.proc = undefined;
@@ -127,6 +129,7 @@ class NativeSlot implements Slot {
     const proc = this.proc;
     if (!proc) return;
     const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    proc.ref();
     this.kill(proc);
     await exited;
   }

@@ -8,6 +8,8 @@ import type { Solver, SolverJob, SolverResult, SolverStatus } from './types.js';
 /** After the solver's own timeout: first ask Z3 to stop, then kill the worker. */
 const INTERRUPT_GRACE_MS = 250;
 const TERMINATE_GRACE_MS = 2000;
+/** WASM memory never shrinks (reference/z3.md §3.8): a worker is replaced after this many jobs */
+const JOBS_PER_WORKER = 2000;
 
 const requireFromHere = createRequire(import.meta.url);
 
@@ -23,6 +25,7 @@ class WasmSlot implements Slot {
   private worker: Worker | undefined;
   private ready: Promise<string | undefined> | undefined;
   private nextId = 0;
+  private jobsOnWorker = 0;
   private busy = false;
   private onReply: ((reply: WorkerReply) => void) | undefined;
   private onDeath: ((reason: string) => void) | undefined;
@@ -74,7 +77,12 @@ class WasmSlot implements Slot {
   }
 
   async run(job: SolverJob): Promise<SlotVerdict> {
-    this.ready ??= this.spawn();
+    if (this.worker && this.jobsOnWorker >= JOBS_PER_WORKER) this.discard(this.worker);
+    if (!this.ready) {
+      this.jobsOnWorker = 0;
+      this.ready = this.spawn();
+    }
+    this.jobsOnWorker++;
     const failure = await this.ready;
     const worker = this.worker;
     if (failure !== undefined || !worker) return { status: 'error', reason: failure ?? 'solver worker unavailable' };

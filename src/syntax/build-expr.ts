@@ -142,27 +142,46 @@ export function buildExpr(ctx: BuildContext, node: CstNode | undefined): Expr {
   const present = need(node);
   const operands = children(present, 'operand');
   const ops = tokens(present, 'BinaryOperator');
-  const isTokens = tokens(present, 'Is');
-  if (ops.length === 0 && isTokens.length === 0 && operands.length === 1 && !hasPrefix(operands[0]!)) {
-    return buildOperand(ctx, operands[0]!);
-  }
-  const paths = children(present, 'path');
+  if (ops.length === 0 && operands.length === 1 && !hasPrefix(operands[0]!)) return buildOperand(ctx, operands[0]!);
+  if (operands.length !== ops.length + 1) throw new Incomplete();
   const items: ChainItem[] = [];
-  let nextOperand = 0;
-  let nextPath = 0;
-  pushOperand(ctx, need(operands[nextOperand++]), items);
-  // operators and `is` tails, merged back into source order
-  const tails = isTokens.length === 0 ? ops : [...ops, ...isTokens].sort((a, b) => a.startOffset - b.startOffset);
-  for (const tail of tails) {
-    if (tail.tokenType === Is) {
-      items.push({ kind: 'is', token: tail, ctor: ctx.path(paths[nextPath++]) });
-      continue;
+  pushOperand(ctx, operands[0]!, items);
+  ops.forEach((op, i) => {
+    const right = operands[i + 1]!;
+    if (op.tokenType === Is) {
+      items.push({ kind: 'is', token: op, ctor: constructorPath(ctx, right) });
+      return;
     }
-    if (!isBinaryOp(tail.image)) throw new Incomplete();
-    items.push({ kind: 'binary', op: tail.image, token: tail });
-    pushOperand(ctx, need(operands[nextOperand++]), items);
-  }
+    if (!isBinaryOp(op.image)) throw new Incomplete();
+    items.push({ kind: 'binary', op: op.image, token: op });
+    pushOperand(ctx, right, items);
+  });
   return new ChainParser(ctx, items).parse();
+}
+
+/** The `C` or `m.C` after `is`. */
+function constructorPath(ctx: BuildContext, operand: CstNode): Path {
+  const expr = hasPrefix(operand) ? undefined : buildOperand(ctx, operand);
+  const path = expr && pathOf(expr);
+  if (!path) {
+    ctx.report('expected a constructor name (`C` or `m.C`) after `is`', ctx.nodeSpan(operand));
+    throw new Incomplete();
+  }
+  return path;
+}
+
+/** `a.b.c` written as an expression, read back as a path (undefined for anything else). */
+function pathOf(expr: Expr): Path | undefined {
+  const parts = [];
+  let e: Expr = expr;
+  while (e.kind === 'member') {
+    if (/^[0-9]/.test(e.member.text)) return undefined; // a tuple index, not a name
+    parts.unshift(e.member);
+    e = e.target;
+  }
+  if (e.kind !== 'name') return undefined;
+  parts.unshift(e.name);
+  return { parts, span: expr.span };
 }
 
 function hasPrefix(operand: CstNode): boolean {
@@ -204,18 +223,12 @@ function buildOperand(ctx: BuildContext, operand: CstNode): Expr {
 
 /** `R` or `m.R` before a record literal's `{`. */
 function recordTypePath(ctx: BuildContext, target: Expr): Path {
-  const parts = [];
-  let e: Expr = target;
-  while (e.kind === 'member') {
-    parts.unshift(e.member);
-    e = e.target;
-  }
-  if (e.kind !== 'name') {
+  const path = pathOf(target);
+  if (!path) {
     ctx.report('a record literal `{ f: e }` must follow a record type name', target.span);
     throw new Incomplete();
   }
-  parts.unshift(e.name);
-  return { parts, span: target.span };
+  return path;
 }
 
 export function buildArguments(ctx: BuildContext, node: CstNode): Expr[] {
@@ -236,6 +249,8 @@ function buildFieldInits(ctx: BuildContext, node: CstNode | undefined): FieldIni
 /** The primary inside an `operand` node (its one non-prefix, non-postfix child). */
 function buildPrimary(ctx: BuildContext, node: CstNode): Expr {
   const identifier = token(node, 'Identifier');
+  const map = child(node, 'mapExpression');
+  if (identifier && map) return buildMap(ctx, map, ctx.tokenSpan(identifier));
   if (identifier) {
     const name = ctx.name(identifier);
     return { kind: 'name', name, span: name.span };
@@ -255,8 +270,6 @@ function buildPrimary(ctx: BuildContext, node: CstNode): Expr {
   if (seq) return { kind: 'seq', elems: children(seq, 'expression').map((e) => buildExpr(ctx, e)), span: ctx.nodeSpan(seq) };
   const brace = child(node, 'braceExpression');
   if (brace) return buildBrace(ctx, brace);
-  const map = child(node, 'mapExpression');
-  if (map) return buildMap(ctx, map);
   const ifNode = child(node, 'ifExpression');
   if (ifNode) {
     const [cond, then, otherwise] = children(ifNode, 'expression').map((e) => buildExpr(ctx, e));
@@ -332,8 +345,8 @@ function buildBrace(ctx: BuildContext, node: CstNode): Expr {
 }
 
 /** `Map {}`, `Map { k: v, ... }`, `Map { x in S => e }` */
-function buildMap(ctx: BuildContext, node: CstNode): Expr {
-  const span = ctx.nodeSpan(node);
+function buildMap(ctx: BuildContext, node: CstNode, mapKeyword: Span): Expr {
+  const span = mergeSpans(mapKeyword, ctx.nodeSpan(node));
   const firstNode = child(node, 'expression');
   if (!firstNode) return { kind: 'map', entries: [], span };
   const first = buildExpr(ctx, firstNode);

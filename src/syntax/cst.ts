@@ -22,8 +22,13 @@ export function child(node: CstNode, key: string): CstNode | undefined {
   return element !== undefined && !isToken(element) ? element : undefined;
 }
 
-export function children(node: CstNode, key: string): CstNode[] {
-  return (node.children[key] ?? []).filter((e): e is CstNode => !isToken(e));
+const none: readonly never[] = [];
+
+/** The sub-nodes under `key` (in this grammar a key holds only tokens or only nodes). */
+export function children(node: CstNode, key: string): readonly CstNode[] {
+  const elements = node.children[key];
+  if (elements === undefined) return none;
+  return elements.length > 0 && isToken(elements[0]!) ? none : (elements as CstNode[]);
 }
 
 /** A token that was really in the text (not one the parser inserted while recovering). */
@@ -32,8 +37,12 @@ export function token(node: CstNode, key: string, index = 0): IToken | undefined
   return element !== undefined && isToken(element) && !element.isInsertedInRecovery ? element : undefined;
 }
 
-export function tokens(node: CstNode, key: string): IToken[] {
-  return (node.children[key] ?? []).filter((e): e is IToken => isToken(e) && !e.isInsertedInRecovery);
+export function tokens(node: CstNode, key: string): readonly IToken[] {
+  const elements = node.children[key];
+  if (elements === undefined) return none;
+  const all = elements as IToken[];
+  if (all.length > 0 && !isToken(all[0]!)) return none;
+  return all.some((t) => t.isInsertedInRecovery) ? all.filter((t) => !t.isInsertedInRecovery) : all;
 }
 
 export function has(node: CstNode, key: string): boolean {

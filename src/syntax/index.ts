@@ -4,6 +4,7 @@
 import { EOF, type CstNode, type IRecognitionException, type IToken } from 'chevrotain';
 import { error, lineStarts, type Diagnostic } from '../diagnostics/index.js';
 import { kspecParser } from '../../grammar/parser.js';
+import { LBracket, LCurly, LParen, RBracket, RCurly, RParen } from '../../grammar/tokens.js';
 import type { Expr, ModuleAst } from './ast.js';
 import { buildModule } from './build.js';
 import { buildExpr } from './build-expr.js';
@@ -42,10 +43,35 @@ interface Parsed {
   readonly diagnostics: Diagnostic[];
 }
 
-function runParser(text: string, file: string, rule: RuleName): Parsed {
+/**
+ * Brackets nested deeper than this are refused before parsing: the recursive-descent parser and
+ * the AST builder would exhaust the call stack somewhere above 200 levels.
+ */
+export const MAX_BRACKET_NESTING = 128;
+
+function tooDeeplyNested(tokens: readonly IToken[]): IToken | undefined {
+  let depth = 0;
+  for (const token of tokens) {
+    const type = token.tokenType;
+    if (type === LParen || type === LBracket || type === LCurly) {
+      if (++depth > MAX_BRACKET_NESTING) return token;
+    } else if (type === RParen || type === RBracket || type === RCurly) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
+
+/** Lexes, then parses unless the brackets nest too deeply (then there is no CST). */
+function runParser(text: string, file: string, rule: RuleName): Parsed | Omit<Parsed, 'cst'> {
   const starts = lineStarts(text);
   const ctx = new BuildContext(file, starts, text.length);
   const lexed = lex(text, file, starts);
+  const deepest = tooDeeplyNested(lexed.tokens);
+  if (deepest) {
+    const message = `brackets are nested more than ${MAX_BRACKET_NESTING} levels deep here`;
+    return { ctx, tokens: lexed.tokens, comments: lexed.comments, diagnostics: [...lexed.diagnostics, error('KSP010', message, ctx.tokenSpan(deepest))] };
+  }
   // Chevrotain signals syntax errors with exceptions; their stack traces are never shown and
   // capturing them dominated the cost of parsing broken text.
   const stackTraceLimit = Error.stackTraceLimit;
@@ -83,13 +109,17 @@ function tokenSpan(ctx: BuildContext, token: IToken): ReturnType<BuildContext['s
 
 function internalFailure(file: string, text: string, cause: unknown): Diagnostic {
   const ctx = new BuildContext(file, lineStarts(text), text.length);
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return error('KSP010', `the parser could not read this file (internal error: ${detail})`, ctx.span(0, 0));
+  const message =
+    cause instanceof RangeError
+      ? 'this file nests expressions too deeply to be read (for example thousands of prefix operators or `==>` in a row)'
+      : `the parser could not read this file (internal error: ${cause instanceof Error ? cause.message : String(cause)})`;
+  return error('KSP010', message, ctx.span(0, 0));
 }
 
 export function parseModule(text: string, file: string): ParseResult {
   try {
     const parsed = runParser(text, file, 'module');
+    if (!('cst' in parsed)) return { tokens: parsed.tokens, comments: parsed.comments, diagnostics: parsed.diagnostics };
     const ast = buildModule(parsed.ctx, parsed.cst, parsed.comments);
     return {
       ast,
@@ -107,6 +137,7 @@ export function parseModule(text: string, file: string): ParseResult {
 export function parseExpression(text: string, file: string): ExpressionParseResult {
   try {
     const parsed = runParser(text, file, 'expression');
+    if (!('cst' in parsed)) return { tokens: parsed.tokens, comments: parsed.comments, diagnostics: parsed.diagnostics };
     let expr: Expr | undefined;
     try {
       expr = buildExpr(parsed.ctx, parsed.cst);

@@ -57,6 +57,12 @@ const CASES: readonly Case[] = [
   { code: 'KSP032', src: 'module t\nrecord R { a: Int }\ndef f: R = R { a: 1, a: 2 }\n', at: '«a»: 2' },
   { code: 'KSP033', src: 'module t\ndef f: Bool = true\ntheorem th: true proof by f\n', at: 'by «f»' },
   { code: 'KSP034', src: 'module t\nmachine M { var x: Int }\ndef p(k: Int): Bool = k > 0\nmodel small of M { check p }\n', at: 'check «p»' },
+  { code: 'KSP035', src: 'module t\ntheorem a: true proof by smt using b\ntheorem b: true proof by a\n', at: 'theorem «b»' },
+  {
+    code: 'KSP036',
+    src: 'module t\nmachine M { var x: Int }\nmachine N { var y: Int }\ntheorem a: M |= [](x == x)\ntheorem b: N |= [](y == y) proof by smt using a\n',
+    at: 'using «a»',
+  },
   { code: 'KSP040', src: 'module t\ndef f: Int = if true then 1 else false\n', at: 'else «false»' },
   { code: 'KSP040', src: 'module t\nmachine M {\n  var s: Set<Int>\n  action a { s\' = s.add("x") }\n}\n', at: 'add(«"x"»)' },
   { code: 'KSP041', src: 'module t\ndef f(x: Int): Int = x\ndef g: Int = f(1, 2)\n', at: '= «f(1, 2)»' },

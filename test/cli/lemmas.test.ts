@@ -132,6 +132,14 @@ describe('kproof lemmas', () => {
     expect(run.stdout).toContain(`extra.more.local_rule  ${path.join(dir, 'more.kspec')}:3\n  // A local rule.\n  lemma local_rule(p: Formula): p ==> <>p\n`);
   });
 
+  it('reports an unparsable library file with its place and exits 2, still listing the others', () => {
+    const dir = writeModule('bad/lib.kspec', 'module bad.lib\nlemma oops(: Formula\n');
+    const run = runCli(['lemmas', 'leads_to_trans', '--include', dir]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/lib\.kspec:2:\d+: error KSP010/);
+    expect(run.stdout).toContain('temporal.leads_to_trans  ');
+  });
+
   it('documents the query and the exit code in --help', () => {
     const run = runCli(['lemmas', '--help']);
     expect(run.status).toBe(0);

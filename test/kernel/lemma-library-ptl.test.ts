@@ -99,6 +99,7 @@ const SKELETONS: Readonly<Record<string, string>> = {
   leads_to_shortcut: '(p ~> q || s) && (q ~> r || s) ==> (p ~> r || s)',
   leads_to_with_always: '(p ~> q) ==> (p && []c ~> q && []c)',
   vacuous_leads_to: '[]r && []!(p && r) ==> (p ~> q)',
+  false_leads_to_anything: 'false ~> q',
   leads_to_trans_with_condition: '(p ~> q && r) && (q && r ~> s) ==> (p ~> s)',
   leads_to_stable: '[](q && next ==> X(q)) && []next && (p ~> q) ==> (p ~> []q)',
   leads_to_stable_with_inv: '[](q && c && next ==> X(q)) && []c && []next && (p ~> q) ==> (p ~> []q)',
@@ -114,6 +115,8 @@ const SKELETONS: Readonly<Record<string, string>> = {
   wf1_variant: '[](p && next ==> X(p) || X(q)) && [](p && next && a ==> X(q)) && []next && ([]p ~> a) ==> (p ~> q)',
   wf1_borrow_inv:
     '[](p && c && next ==> X(p) || X(q)) && [](p && c && next && a ==> X(q)) && [](p && c ==> enabled(a)) && []c && []next && WF(a) ==> (p ~> q)',
+  wf1_variant_borrow_inv:
+    '[](p && c && next ==> X(p) || X(q)) && [](p && c && next && a ==> X(q)) && []c && []next && ([](p && c) ~> a) ==> (p ~> q)',
   sf1: '[](p && next ==> X(p) || X(q)) && [](p && next && a ==> X(q)) && (p ~> enabled(a)) && []next && SF(a) ==> (p ~> q)',
   wf_equality: 'WF(a) <==> ([]enabled(a) ~> a)',
   sf_implies_wf: 'SF(a) ==> WF(a)',
@@ -129,6 +132,13 @@ const SKELETONS: Readonly<Record<string, string>> = {
   forall_not_equality: `${all((k) => `!q${k}`)} <==> !${any((k) => `q${k}`)}`,
   forall_or_equality: `${all((k) => `q${k} || p`)} <==> ${all((k) => `q${k}`)} || p`,
   exists_and_equality: `${any((k) => `q${k} && p`)} <==> ${any((k) => `q${k}`)} && p`,
+  forall_and_equality: `${all((k) => `q${k} && p`)} <==> ${all((k) => `q${k}`)} && p`,
+  exists_or_equality: `${any((k) => `q${k} || p`)} <==> ${any((k) => `q${k}`)} || p`,
+  forall_implies_left_equality: `${all((k) => `q${k} ==> p`)} <==> (${any((k) => `q${k}`)} ==> p)`,
+  forall_implies_right_equality: `${all((k) => `p ==> q${k}`)} <==> (p ==> ${all((k) => `q${k}`)})`,
+  exists_implies_equality: `${any((k) => `p ==> q${k}`)} <==> (p ==> ${any((k) => `q${k}`)})`,
+  forall_always_implies_equality: `${all((k) => `[](p ==> q${k})`)} <==> [](p ==> ${all((k) => `q${k}`)})`,
+  forall_leads_to_always: `(p ~> []${all((k) => `q${k}`)}) ==> ${all((k) => `p ~> []q${k}`)}`,
 };
 
 /**
@@ -356,6 +366,24 @@ describe.each([
       fc.property(arbitraryLasso(atoms), (lasso) => evaluateOnLasso(checked, lasso)),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('docs/lemmas.md', () => {
+  const docs = fs.readFileSync(new URL('../../docs/lemmas.md', import.meta.url), 'utf8');
+
+  it('names only lemmas of the library in its "ours" columns, and mentions every lemma', () => {
+    const named: string[] = [];
+    let column = -1;
+    for (const line of docs.split('\n')) {
+      const cells = line.split(' | ');
+      if (!line.startsWith('|')) column = -1;
+      else if (column < 0) column = cells.findIndex((c) => c.includes('ours (`temporal.`)'));
+      else if (!line.startsWith('|---')) named.push(...[...(cells[column] ?? '').matchAll(/`([a-z_0-9]+)`/g)].map((m) => m[1]!));
+    }
+    expect(named.length).toBeGreaterThan(80);
+    expect(named.filter((n) => !byName.has(n))).toEqual([]);
+    expect(lemmas.map((l) => l.name.text).filter((n) => !named.includes(n))).toEqual([]);
   });
 });
 

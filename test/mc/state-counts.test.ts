@@ -51,7 +51,15 @@ describe('state counts', () => {
       ['bounded', 'invariant', 'holds'],
       ['in_range', 'invariant', 'holds'],
       ['monotone', 'action', 'holds'],
+      ['ticks_while_below', 'invariant', 'holds'],
+      ['jumps_to_five', 'invariant', 'holds'],
     ]);
+  });
+
+  it('a queue that uses most expression forms: 17 distinct, 21 generated, depth 7', () => {
+    const r = run('coverage.kspec', 'two');
+    expect([r.status, r.distinct, r.generated, r.depth]).toEqual(['ok', 17, 21, 7]);
+    expect(r.properties).toEqual([{ name: 'all_shapes', kind: 'invariant', status: 'holds' }]);
   });
 
   it('mutex with 3 processes: 20 distinct, 49 generated, depth 5', () => {

@@ -6,6 +6,8 @@ import type { Program, Type } from '../../src/ir/index.js';
 import { Reader, Writer, codecFor } from '../../src/mc/codec.js';
 import { FingerprintSet, fingerprint, fp } from '../../src/mc/fingerprint.js';
 import {
+  comparePrimitiveArrays,
+  comparePrimitives,
   compareValues,
   intAdd,
   intDivMod,
@@ -115,6 +117,24 @@ describe('sets and maps are canonical', () => {
         expect(compareValues(m1, m2)).toBe(0);
       }),
     );
+  });
+});
+
+describe('typed comparators', () => {
+  it('order primitives and records of primitives exactly as compareValues', () => {
+    const prim = fc.oneof(smallInts, fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }).map(normInt));
+    fc.assert(
+      fc.property(prim, prim, fc.array(prim, { minLength: 3, maxLength: 3 }), fc.array(prim, { minLength: 3, maxLength: 3 }), (a, b, r, s) => {
+        expect(Math.sign(comparePrimitives(a, b))).toBe(Math.sign(compareValues(a, b)));
+        expect(Math.sign(comparePrimitiveArrays(r, s))).toBe(Math.sign(compareValues(r, s)));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        expect(Math.sign(comparePrimitives(a, b))).toBe(Math.sign(compareValues(a, b)));
+      }),
+    );
+    expect(comparePrimitives(false, true)).toBe(compareValues(false, true));
   });
 });
 

@@ -9,7 +9,7 @@ export interface CliRun {
   readonly err: string;
 }
 
-export async function runVerify(args: readonly string[], cwd = process.cwd()): Promise<CliRun> {
+export async function runVerify(args: readonly string[], cwd = process.cwd(), isTTY = false): Promise<CliRun> {
   let out = '';
   let err = '';
   let code = 0;
@@ -17,7 +17,7 @@ export async function runVerify(args: readonly string[], cwd = process.cwd()): P
     cwd,
     out: (t) => (out += t),
     err: (t) => (err += t),
-    isTTY: false,
+    isTTY,
     color: false,
     exitWith: (c) => (code = Math.max(code, c)),
   };

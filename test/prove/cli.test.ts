@@ -54,6 +54,16 @@ describe('kproof verify', () => {
     expect(json.theorems[0]!.problems[0]!.counterexample!.action).toMatch(/^jump\(k = \d+\)$/);
   });
 
+  it('draws a progress bar on a terminal, and never with --json', async () => {
+    const tty = await runVerify([`${FIX}/all_proved.kspec`, '--no-cache', '--solver', 'z3'], process.cwd(), true);
+    expect(tty.code).toBe(0);
+    expect(tty.err).toMatch(/\[#+\.*\] \d+\/10 obligations/);
+    expect(tty.err).toContain('10/10 obligations');
+    const json = await runVerify([`${FIX}/all_proved.kspec`, '--no-cache', '--solver', 'z3', '--json'], process.cwd(), true);
+    expect(json.err).toBe('');
+    expect(JSON.parse(json.out).ok).toBe(true);
+  });
+
   it('gives the same verdicts with the WASM solver', async () => {
     const ok = await runVerify([`${FIX}/all_proved.kspec`, '--no-cache', '--solver', 'wasm', '--jobs', '2']);
     expect(ok.code).toBe(0);

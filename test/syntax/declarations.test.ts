@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ActionDecl, FairDecl, MachineDecl } from '../../src/syntax/index.js';
+import { generateSpec } from '../../bench/parse.js';
 import { at, decls, moduleOk, noSpans, only, pathText, show, showType } from './helpers.js';
 
 const counter = readFileSync(new URL('./fixtures/counter.kspec', import.meta.url), 'utf8');
@@ -246,3 +247,13 @@ describe('declarations', () => {
     expect(d.params!.map((p) => p.name.text)).toEqual(['and', 'constructor', '__proto__']);
   });
 });
+
+describe('the benchmark spec generator', () => {
+  it('produces a valid module of the requested size', () => {
+    const text = generateSpec(600);
+    expect(text.split('\n').length).toBeGreaterThanOrEqual(600);
+    const ast = moduleOk(text);
+    expect(ast.decls.map((d) => d.kind)).toEqual(expect.arrayContaining(['enum', 'record', 'const', 'assume', 'def', 'machine', 'theorem']));
+  });
+});
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseExpression, parseModule } from '../../src/syntax/index.js';
+import { MAX_BRACKET_NESTING, parseExpression, parseModule } from '../../src/syntax/index.js';
 import { at } from './helpers.js';
 
 function diagnose(text: string): string[] {
@@ -62,6 +62,8 @@ describe('syntax errors (KSP010): what was expected, what was found, exactly whe
     ['module a\nmachine M { action a(k) { } }', 'KSP010 2:22-2:23 a parameter needs a type (`k: Int`), a domain (`k in S`), or both'],
     ['module a\ndef f: Bool = a == b != c', 'KSP010 2:22-2:24 `!=` cannot be chained here; add parentheses'],
     ['module a\ndef f: Int = f(1,, 2)', 'KSP010 2:18-2:19 expected an expression or `*` but found `,`'],
+    ['module a\ndef f: Bool = e is f(x)', 'KSP010 2:20-2:24 expected a constructor name (`C` or `m.C`) after `is`'],
+    ['module a\ndef f: Bool = e is !B', 'KSP010 2:20-2:22 expected a constructor name (`C` or `m.C`) after `is`'],
   ])('%j', (text, expected) => {
     expect(diagnose(text)).toEqual([expected]);
   });
@@ -115,3 +117,24 @@ describe('recovery: many errors per file, and still an AST', () => {
     expect(new Set(offsets).size).toBe(offsets.length);
   });
 });
+
+describe('pathological nesting', () => {
+  it(`refuses brackets nested deeper than ${MAX_BRACKET_NESTING} levels, pointing at the first one too deep`, () => {
+    const ok = parseModule(`module a\ndef f: Int = ${'('.repeat(MAX_BRACKET_NESTING)}1${')'.repeat(MAX_BRACKET_NESTING)}`, 'f.kspec');
+    expect(ok.diagnostics).toEqual([]);
+    const n = MAX_BRACKET_NESTING + 1;
+    const deep = parseModule(`module a\ndef f: Int = ${'f('.repeat(n)}1${')'.repeat(n)}`, 'f.kspec');
+    expect(deep.diagnostics.map((d) => `${d.code} ${at(d.span)} ${d.message}`)).toEqual([
+      `KSP010 2:${14 + 2 * MAX_BRACKET_NESTING + 1}-2:${14 + 2 * MAX_BRACKET_NESTING + 2} brackets are nested more than ${MAX_BRACKET_NESTING} levels deep here`,
+    ]);
+    expect(deep.ast).toBeUndefined();
+  });
+
+  it('a chain too long for the call stack is a diagnostic, not a crash', () => {
+    const result = parseModule(`module a\ndef f: Bool = ${'!'.repeat(100_000)}true`, 'f.kspec');
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]!.code).toBe('KSP010');
+    expect(result.diagnostics[0]!.message).toContain('too deeply');
+  });
+});
+

@@ -174,6 +174,13 @@ describe('primaries', () => {
     expect(q.binders.map((b) => at(b.name.span))).toEqual(['1:8-1:9', '1:11-1:12']);
   });
 
+  it('a map literal spans from `Map` to its closing brace', () => {
+    const e = parseExpression('x == Map { 1: 2 }', 'e').expr!;
+    if (e.kind !== 'binary') throw new Error('expected binary');
+    expect(e.right.kind).toBe('map');
+    expect(at(e.right.span)).toBe('1:6-1:18');
+  });
+
   it('a parenthesised expression keeps its own span', () => {
     const e = parseExpression('(a)', 'e').expr!;
     expect(e.kind).toBe('paren');

@@ -14,5 +14,7 @@ export const NAME_CODES = {
   KSP032: 'a field or binding is given more than once',
   KSP033: 'a justification names something that is not a theorem, lemma or proof step',
   KSP034: 'a model checks something that is not a theorem about its machine or a Bool def',
+  KSP035: 'circular proof: a theorem depends on itself',
+  KSP036: 'a proof cites a theorem about another machine',
   KSP039: 'internal error in the checker (a bug in kproof)',
 } as const;

@@ -10,4 +10,5 @@ export const PROOF_CODES = {
   KSP108: 'termination of a recursive def is not proved',
   KSP109: 'theorem without a proof',
   KSP110: 'the requested solver is not available',
+  KSP111: 'an instance does not satisfy an assumption of its generic module',
 } as const;
