@@ -55,7 +55,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 export async function benchSmt(): Promise<string[]> {
   const lines: string[] = [];
-  const files = [...kspecFiles('specs'), ...kspecFiles('test/fixtures/smt')];
+  const files = [...kspecFiles('specs'), ...kspecFiles('lemmas'), ...kspecFiles('test/fixtures/smt')];
   const obligations = obligationsOf(files);
   const outDir = mkdtempSync(join(tmpdir(), 'kproof-bench-smt-'));
   mkdirSync(outDir, { recursive: true });

@@ -1,6 +1,7 @@
 // Parse error wording: "expected `)` but found `in`". Token labels (set in tokens.ts) already
 // carry their backquotes, or read as a phrase ("a name").
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { Equals } from './tokens.js';
 
 /** What the parser wanted when no alternative of these rules matched. */
 const ruleDescriptions: Readonly<Record<string, string>> = {
@@ -18,8 +19,10 @@ function label(type: TokenType): string {
   return type === EOF ? 'end of file' : (type.LABEL ?? type.name);
 }
 
-export function describeFound(token: IToken): string {
+/** The found token, with a hint for the usual slip of writing `=` for `==`. */
+function describeFound(token: IToken): string {
   if (token.tokenType === EOF) return 'end of file';
+  if (token.tokenType === Equals) return '`=` (equality is written `==`)';
   return `\`${token.image}\``;
 }
 

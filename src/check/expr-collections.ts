@@ -73,7 +73,8 @@ export function checkCollectionLiteral(x: ExprChecker, e: Extract<A.Expr, { kind
 }
 
 export function checkComprehension(x: ExprChecker, e: Extract<A.Expr, { kind: 'setFilter' | 'setImage' | 'mapComp' }>, ctx: Ctx, expected?: Type): Expr {
-  const b = e.kind === 'setImage' ? e.binders[0]! : e.binder;
+  const b = e.kind === 'setImage' ? e.binders[0] : e.binder;
+  if (!b) return x.errorNode(e.span); // lost to a syntax error, reported by the parser
   if (e.kind === 'setImage' && e.binders.length > 1) {
     x.diags.error('KSP063', 'a set image ranges over one binder; nest the comprehension or range over a set of tuples', e.binders[1]!.span);
   }
@@ -222,6 +223,7 @@ export function fieldAccess(x: ExprChecker, target: Expr, member: A.Name, span: 
       x.diags.error('KSP028', `record \`${show(t)}\` has no field \`${member.text}\`${didYouMean(member.text, decl.fields.map((f) => f.name))}`, member.span);
       return x.errorNode(span);
     }
+    x.mc.symbols.ref(member.span, { name: member.text, kind: 'field', span: field.span, type: field.type });
     return x.mk({ kind: 'field', target, record: t.name, field: member.text }, span, field.type, target.level);
   }
   if (!isError(t)) {

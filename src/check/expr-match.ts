@@ -24,6 +24,7 @@ function ctorsOf(x: ExprChecker, t: Type): readonly CtorShape[] | undefined {
 /** Resolves a constructor as written in a pattern or after `is`, against the scrutinee's type. */
 function patternCtor(x: ExprChecker, t: Type, ctors: readonly CtorShape[], path: A.Path): CtorShape | undefined {
   const parts = path.parts;
+  if (parts.length === 0) return undefined; // lost to a syntax error
   const written = parts.map((p) => p.text).join('.');
   let name: string | undefined;
   if (parts.length === 1) name = parts[0]!.text;

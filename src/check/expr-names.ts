@@ -9,8 +9,9 @@ import type { ModuleChecker } from './module.js';
 import { localNames, lookupLocal, type Ctx } from './scope.js';
 import { didYouMean } from './suggest.js';
 import { ERROR_TYPE, exceeds, isError, levelWord, maxLevel, show } from './typing.js';
-import { PREDEFINED_VALUES, kindWord, type ActionSig, type DeclSymbol, type DefSig, type EnumSymbol } from './symbols.js';
+import { PREDEFINED_VALUES, kindWord, type ActionSig, type DeclSymbol, type DefSig, type EnumSymbol, type MachineInfo } from './symbols.js';
 import { checkMethod, fieldAccess } from './expr-collections.js';
+import { declTarget } from './symbol-table.js';
 
 type Args = readonly A.Expr[] | undefined;
 
@@ -45,6 +46,7 @@ function resolveBare(x: ExprChecker, n: A.Name, args: Args, span: Span, ctx: Ctx
   const text = n.text;
   const local = lookupLocal(ctx.locals, text);
   if (local) {
+    x.mc.symbols.ref(n.span, { name: text, kind: 'local', span: local.span, type: local.type });
     if (local.type.kind === 'fn') {
       if (!args) {
         x.diags.error('KSP041', `\`${text}\` is a function parameter; apply it to ${plural(local.type.params.length, 'argument')}`, n.span);
@@ -59,7 +61,7 @@ function resolveBare(x: ExprChecker, n: A.Name, args: Args, span: Span, ctx: Ctx
       x.limit(ctx, level, n.span, `\`${text}\``);
       return x.mk({ kind: 'apply', fn: local, args: checked }, span, fnType.result, maxLevel(level, x.level(...checked)));
     }
-    if (args) return notCallable(x, n, show(local.type), args, span, ctx);
+    if (args) return notCallable(x, n, `a value of type ${show(local.type)}`, args, span, ctx);
     const level = local.level ?? 'constant';
     x.limit(ctx, level, n.span, `\`${text}\``);
     return x.mk({ kind: 'ref', ref: { kind: 'local', binder: local } }, span, local.type, level);
@@ -68,23 +70,35 @@ function resolveBare(x: ExprChecker, n: A.Name, args: Args, span: Span, ctx: Ctx
   if (m) {
     const v = m.vars.get(text);
     if (v) {
+      x.mc.symbols.ref(n.span, { name: text, kind: 'var', span: v.span, type: v.type });
       if (args) return notCallable(x, n, `a variable of type ${show(v.type)}`, args, span, ctx);
       x.limit(ctx, 'state', n.span, `variable \`${text}\``);
       return x.mk({ kind: 'ref', ref: { kind: 'var', machine: m.qname, name: text } }, span, v.type, 'state');
     }
     const d = m.defs.get(text);
-    if (d) return callDef(x, x.mc.defSig(d), n, args, span, ctx);
+    if (d) {
+      x.mc.symbols.ref(n.span, { name: text, kind: 'def', span: d.name.span });
+      return callDef(x, x.mc.defSig(d), n, args, span, ctx);
+    }
     const a = ctx.actions ? m.actions.get(text) : undefined;
-    if (a) return actionFormula(x, m.qname, a, n, args, span, ctx);
+    if (a) {
+      x.mc.symbols.ref(n.span, { name: text, kind: 'action', span: a.ast.name.span });
+      return actionFormula(x, m.qname, a, n, args, span, ctx);
+    }
   }
   const sym = x.mc.decls.get(text);
-  if (sym) return declValue(x, sym, x.mc, n, args, span, ctx);
+  if (sym) {
+    x.mc.symbols.ref(n.span, declTarget(sym));
+    return declValue(x, sym, x.mc, n, args, span, ctx);
+  }
   const ctors = x.mc.ctors.get(text);
   if (ctors) {
     const chosen = pickCtor(x, ctors, n, expected);
+    if (chosen) x.mc.refCtor(n, chosen.sym);
     return chosen ? ctorValue(x, chosen.module, chosen.sym, text, n, args, span, ctx) : x.errorNode(span);
   }
   if (PREDEFINED_VALUES.has(text)) return predefined(x, n, args, span, ctx, expected);
+  if (text === 'next' && !args && m && ctx.actions) return nextRelation(x, m, n, ctx);
   if (ctx.steps?.has(text)) {
     x.diags.error('KSP027', `\`${text}\` is a proof step, not a value; name it in \`using\` or in a justification such as \`ptl(${text})\``, n.span);
     if (args) for (const a of args) x.infer(a, ctx, ERROR_TYPE);
@@ -258,6 +272,29 @@ function actionInstance(x: ExprChecker, machine: string, sig: ActionSig, n: A.Na
     return x.check(a, ctx, params[i]?.binder.type ?? ERROR_TYPE);
   });
   return { machine, action: sig.name, args: checked };
+}
+
+/**
+ * `next` in a theorem about a machine (or in its defs): the machine's next-state relation with
+ * stuttering, `a1(*) || ... || an(*) || (x1' == x1 && ... && xk' == xk)`, for lemmas that take
+ * `next: Action`. A declaration named `next` takes precedence.
+ */
+function nextRelation(x: ExprChecker, m: MachineInfo, n: A.Name, ctx: Ctx): Expr {
+  x.limit(ctx, 'action', n.span, '`next`');
+  const span = n.span;
+  const steps = [...m.actions.values()].map((a) =>
+    x.mk({ kind: 'action', instance: { machine: m.qname, action: a.name, args: a.params.map(() => undefined) } }, span, BOOL, 'action'),
+  );
+  const unchanged = [...m.vars.values()].map((v) => {
+    const now = () => x.mk({ kind: 'ref', ref: { kind: 'var', machine: m.qname, name: v.name } }, span, v.type, 'state');
+    const next = x.mk({ kind: 'prime', arg: now() }, span, v.type, 'action');
+    return x.mk({ kind: 'eq', left: next, right: now() }, span, BOOL, 'action');
+  });
+  const all = (op: '&&' | '||', es: Expr[], empty: boolean): Expr =>
+    es.length === 0
+      ? x.mk({ kind: 'bool', value: empty }, span, BOOL, 'constant')
+      : es.reduce((l, r) => x.mk({ kind: 'logic', op, left: l, right: r }, span, BOOL, maxLevel(l.level, r.level)));
+  return all('||', [...steps, all('&&', unchanged, true)], false);
 }
 
 function actionFormula(x: ExprChecker, machine: string, sig: ActionSig, n: A.Name, args: Args, span: Span, ctx: Ctx): Expr {

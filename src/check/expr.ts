@@ -29,6 +29,7 @@ export class ExprChecker {
     e.span = span;
     e.type = type;
     e.level = level;
+    this.mc.symbols.expr(e);
     return e;
   }
 

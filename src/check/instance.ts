@@ -35,7 +35,7 @@ function signature(sig: DefSig, types: ReadonlyMap<QName, Type> = new Map()): Ty
 
 export function materializeInstance(mc: ModuleChecker, ast: A.InstanceDecl): ModuleChecker | null {
   const path = ast.module.parts.map((p) => p.text).join('.');
-  const generic = mc.modulesByPath.get(path);
+  const generic = mc.imports.has(path) ? mc.imports.get(path) : mc.modulesByPath.get(path);
   if (generic === undefined) {
     mc.diags.error('KSP022', `module \`${path}\` not found`, ast.module.span);
     return null;

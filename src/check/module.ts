@@ -26,6 +26,7 @@ import { ExprChecker } from './expr.js';
 import { resolveTypeExpr } from './type-resolve.js';
 import { defSignature, machineSignature, theoremSignature } from './signatures.js';
 import { materializeInstance } from './instance.js';
+import { SymbolTable, declTarget } from './symbol-table.js';
 
 /** What an instance gives the abstract symbols of the generic module it re-checks. */
 export interface InstanceSubst {
@@ -55,6 +56,8 @@ export class ModuleChecker {
   /** while checking a def body or an assume: the defs it calls */
   calls: Set<QName> | undefined;
   ir?: ModuleIR;
+  /** what resolution found, for editors */
+  readonly symbols = new SymbolTable();
 
   constructor(
     readonly name: string,
@@ -164,6 +167,7 @@ export class ModuleChecker {
    * parts were used; the rest are field accesses for the caller.
    */
   resolvePath(parts: readonly A.Name[], report = true): PathResult | undefined {
+    if (parts.length === 0) return { kind: 'silent' }; // lost to a syntax error
     let module: ModuleChecker = this;
     let i = 0;
     if (!this.decls.has(parts[0]!.text)) {
@@ -194,7 +198,10 @@ export class ModuleChecker {
       const part = parts[i]!;
       const sym = module.decls.get(part.text);
       const ctors = sym ? undefined : module.ctors.get(part.text);
-      if (ctors && ctors.length === 1) return { kind: 'ctor', sym: ctors[0]!.sym, module, ctor: part.text, consumed: i + 1 };
+      if (ctors && ctors.length === 1) {
+        this.refCtor(part, ctors[0]!.sym);
+        return { kind: 'ctor', sym: ctors[0]!.sym, module, ctor: part.text, consumed: i + 1 };
+      }
       if (ctors && report) {
         const names = ctors.map((c) => `\`${c.sym.name.text}.${part.text}\``);
         this.diags.error('KSP025', `\`${part.text}\` is a constructor of several enums of module \`${module.name}\`; write ${names.join(' or ')}`, part.span);
@@ -208,6 +215,7 @@ export class ModuleChecker {
         return report ? { kind: 'silent' } : undefined;
       }
       const next = parts[i + 1];
+      this.symbols.ref(part.span, declTarget(sym));
       if (sym.kind === 'instance' && next) {
         const inst = module.instanceModule(sym.ast);
         if (!inst) return { kind: 'silent' };
@@ -216,7 +224,10 @@ export class ModuleChecker {
         continue;
       }
       if (sym.kind === 'enum' && next) {
-        if (sym.ast.ctors.some((c) => c.name.text === next.text)) return { kind: 'ctor', sym, module, ctor: next.text, consumed: i + 2 };
+        if (sym.ast.ctors.some((c) => c.name.text === next.text)) {
+          this.refCtor(next, sym);
+          return { kind: 'ctor', sym, module, ctor: next.text, consumed: i + 2 };
+        }
         if (report) {
           const names = sym.ast.ctors.map((c) => c.name.text);
           this.diags.error('KSP020', `enum \`${sym.name.text}\` has no constructor \`${next.text}\`${didYouMean(next.text, names)}`, next.span);
@@ -225,6 +236,12 @@ export class ModuleChecker {
       }
       return { kind: 'decl', sym, module, consumed: i + 1 };
     }
+  }
+
+  /** Records that `use` names constructor `use.text` of `sym`. */
+  refCtor(use: A.Name, sym: EnumSymbol): void {
+    const decl = sym.ast.ctors.find((c) => c.name.text === use.text);
+    if (decl) this.symbols.ref(use.span, { name: use.text, kind: 'ctor', span: decl.name.span });
   }
 
   instanceModule(ast: A.InstanceDecl): ModuleChecker | null {
@@ -308,6 +325,7 @@ export class ModuleChecker {
   }
 
   binder(name: A.Name, type: Type, level?: Level): Binder {
+    this.symbols.local({ name: name.text, kind: 'local', span: name.span, type });
     return level === undefined
       ? { id: this.ids.fresh(), name: name.text, type, span: name.span }
       : { id: this.ids.fresh(), name: name.text, type, level, span: name.span };

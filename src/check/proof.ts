@@ -62,6 +62,7 @@ function checkProof(mc: ModuleChecker, proof: A.Proof, ctx: Ctx, formula: Expr):
       mc.diags.error('KSP021', `proof step \`${step.name.text}\` is already declared`, step.name.span, [{ message: 'first declared here', span: first }]);
     }
     steps.set(step.name.text, step.name.span);
+    mc.symbols.local({ name: step.name.text, kind: 'step', span: step.name.span });
     checked.push({ name: step.name.text, formula, proof: sub, span: step.span });
   }
   const qed = checkJustification(mc, proof.qed.justification, withLeadingForall(formula, { ...ctx, steps }));
@@ -72,11 +73,16 @@ function checkJustification(mc: ModuleChecker, j: A.Justification, ctx: Ctx): Ju
   const using = j.using.map((p) => factFromPath(mc, p.parts, p.span, ctx)).filter((f): f is FactRef => f !== undefined);
   const parts = j.name.parts;
   const args = j.args ?? [];
+  if (parts.length === 0) return { rule: { kind: 'builtin', name: 'smt' }, args: [], using, span: j.span }; // lost to a syntax error
   if (parts.length === 1 && BUILTIN_RULES.has(parts[0]!.text)) {
     const rule = parts[0]!.text as BuiltinRule;
     return { rule: { kind: 'builtin', name: rule }, args: builtinArgs(mc, rule, j, ctx), using, span: j.span };
   }
-  const r = mc.resolvePath(parts);
+  const head = parts[0]!;
+  const r =
+    parts.length === 1 && !mc.decls.has(head.text)
+      ? unknownJustification(mc, head)
+      : mc.resolvePath(parts);
   if (r && r.kind !== 'silent') {
     if (r.kind === 'decl' && r.sym.kind === 'theorem' && r.consumed === parts.length) {
       sameMachine(mc, r.module, r.sym, j.name.span, ctx);
@@ -87,6 +93,14 @@ function checkJustification(mc: ModuleChecker, j: A.Justification, ctx: Ctx): Ju
   }
   for (const a of args) mc.exprs.infer(a, ctx, ERROR_TYPE);
   return { rule: { kind: 'builtin', name: 'smt' }, args: [], using, span: j.span };
+}
+
+function unknownJustification(mc: ModuleChecker, name: A.Name): undefined {
+  if (mc.incomplete) return undefined;
+  const theorems = [...mc.decls.values()].filter((d) => d.kind === 'theorem').map((d) => d.name.text);
+  const hint = didYouMean(name.text, [...BUILTIN_RULES, ...theorems]);
+  mc.diags.error('KSP020', `unknown justification \`${name.text}\`: neither a built-in rule (${[...BUILTIN_RULES].join(', ')}) nor a theorem or lemma${hint}`, name.span);
+  return undefined;
 }
 
 function arity(mc: ModuleChecker, j: A.Justification, want: number | string): void {
@@ -175,8 +189,13 @@ function factFromExpr(mc: ModuleChecker, a: A.Expr, ctx: Ctx): FactRef | undefin
 }
 
 function factFromPath(mc: ModuleChecker, parts: readonly A.Name[], span: Span, ctx: Ctx): FactRef | undefined {
-  const head = parts[0]!;
-  if (parts.length === 1 && ctx.steps?.has(head.text)) return { kind: 'step', name: head.text, span };
+  const head = parts[0];
+  if (!head) return undefined; // lost to a syntax error
+  const stepSpan = parts.length === 1 ? ctx.steps?.get(head.text) : undefined;
+  if (stepSpan) {
+    mc.symbols.ref(head.span, { name: head.text, kind: 'step', span: stepSpan });
+    return { kind: 'step', name: head.text, span };
+  }
   if (parts.length === 1 && !mc.decls.has(head.text)) {
     const candidates = [...(ctx.steps?.keys() ?? []), ...[...mc.decls.values()].filter((d) => d.kind === 'theorem').map((d) => d.name.text)];
     mc.diags.error('KSP020', `unknown proof step or theorem \`${head.text}\`${didYouMean(head.text, candidates)}`, head.span);

@@ -30,6 +30,7 @@ export function resolveTypeExpr(mc: ModuleChecker, te: A.TypeExpr, mode: TypeMod
 
 function namedType(mc: ModuleChecker, te: Extract<A.TypeExpr, { kind: 'named' }>, mode: TypeMode): { type: Type; level?: Level } {
   const parts = te.path.parts;
+  if (parts.length === 0) return { type: ERROR_TYPE }; // lost to a syntax error
   const head = parts[0]!.text;
   if (parts.length === 1 && PREDEFINED_TYPES.has(head)) {
     const arity = head === 'Map' ? 2 : head === 'Seq' || head === 'Set' || head === 'Option' ? 1 : 0;

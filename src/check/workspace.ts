@@ -13,6 +13,7 @@ import { checkModule } from './decls.js';
 import { Registry } from './registry.js';
 import { buildProgram } from './program.js';
 import { lemmasDir, moduleFileIn, moduleRoot } from './loader.js';
+import { moduleSymbols, type ModuleSymbols } from './symbol-table.js';
 
 export interface CheckOptions {
   /** extra directories searched for imported modules, after the file's root and kproof's lemmas/ */
@@ -75,6 +76,12 @@ export class Workspace {
     this.disk.delete(abs);
     this.parsed.delete(abs);
     this.modules.delete(abs);
+  }
+
+  /** What name resolution found in a file's module at its last check (undefined if not checked). */
+  symbols(file: string): ModuleSymbols | undefined {
+    const m = this.modules.get(path.resolve(file));
+    return m ? moduleSymbols(m.checker) : undefined;
   }
 
   check(files: string | readonly string[]): CheckResult {
@@ -190,7 +197,8 @@ export class Workspace {
     for (const d of ast.decls) {
       if (d.kind !== 'instance') continue;
       const modulePath = d.module.parts.map((p) => p.text).join('.');
-      if (!byPath.has(modulePath)) byPath.set(modulePath, dependency(modulePath, d.module));
+      // `instance zk = c { ... }` may name the module by an import alias
+      if (!byPath.has(modulePath) && !imports.has(modulePath)) byPath.set(modulePath, dependency(modulePath, d.module));
     }
     pass.stack.pop();
     const deps = [...imports.values(), ...byPath.values()];

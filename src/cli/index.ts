@@ -5,6 +5,7 @@ import type { CliContext } from './context.js';
 import { register as registerCheck } from './check.js';
 import { register as registerFmt } from './fmt.js';
 import { register as registerLemmas } from './lemmas.js';
+import { register as registerLsp } from './lsp.js';
 
 const require = createRequire(import.meta.url);
 
@@ -57,6 +58,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerCheck(program, ctx);
   registerFmt(program, ctx);
   registerLemmas(program, ctx);
+  registerLsp(program, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
   return program;
 }

@@ -43,6 +43,10 @@ function printTheorem(ctx: CliContext, t: TheoremReport, sources: ReadonlyMap<st
   const first = t.problems[0];
   const why = t.status === 'proved' || !first ? '' : `: ${t.problems.length === 1 ? first.message : `${plural(t.problems.length, 'problem')}`}`;
   ctx.out(`${mark} ${t.name}  ${t.status}${why} (${counts})\n`);
+  for (const w of t.warnings) {
+    const d: Diagnostic = { code: w.code, severity: 'warning', message: w.message, span: w.span };
+    ctx.out(`${renderDiagnostic(d, { sources, color: ctx.color }).replace(/^/gm, '  ')}\n`);
+  }
   if (t.status === 'proved') return;
   for (const p of t.problems) {
     const d: Diagnostic = { code: p.code, severity: 'error', message: p.message, span: p.span };
@@ -81,6 +85,7 @@ function toJson(result: VerifyResult, files: readonly string[]): unknown {
         ms: o.ms,
         hash: o.obligation.hash,
       })),
+      warnings: t.warnings.map((w) => ({ code: w.code, message: w.message, file: w.span.file, line: w.span.start.line, column: w.span.start.column })),
       problems: t.problems.map((p) => ({
         code: p.code,
         message: p.message,

@@ -25,9 +25,9 @@ function declarationKind(declaration: CstNode): CstNode | undefined {
 }
 
 /**
- * Machines, models and proved theorems always stand apart; between the other (one-line)
- * declarations the author's choice of a blank line or none is kept, so `const` + `assume`
- * pairs stay together.
+ * Machines, models and proved theorems always stand apart (one blank line); between two other
+ * declarations the author's choice of one blank line or none is kept, so a `const` and the
+ * `assume` about it, or a run of small `def`s, stay together.
  */
 function standsApart(declaration: CstNode): boolean {
   const inner = declarationKind(declaration);
@@ -130,10 +130,10 @@ export const declarationPrinters: Readonly<Record<string, NodePrinter>> = {
   instanceConst: (ctx) => group(['const ', ctx.token('Identifier'), assignedValue(ctx, '=')]),
 
   type: (ctx) => {
-    const named = [ctx.tokens('Identifier').join('.'), ctx.has('Less') ? ['<', join(', ', ctx.all('typeArgument')), '>'] : ''];
+    const named = [ctx.tokens('Identifier').join('.'), ctx.has('Less') ? bracketList('<', ctx.all('typeArgument', LINE_FOLLOWS), '>') : ''];
     return [ctx.has('tupleType') ? ctx.child('tupleType') : named, ctx.has('Arrow') ? [' -> ', ctx.child('result')] : ''];
   },
-  tupleType: (ctx) => ['(', join(', ', ctx.all('type')), ')'],
+  tupleType: (ctx) => bracketList('(', ctx.all('type', LINE_FOLLOWS), ')'),
 };
 
 /** `(a: A, b: B)`; the list prints its own parentheses, also when it is empty. */

@@ -20,6 +20,9 @@ const precedence: Readonly<Record<string, number>> = {
   in: 7, is: 7, '++': 8, '..': 9, '+': 10, '-': 10, '*': 11, '/': 11, '%': 11,
 };
 
+/** An operator the table does not know yet is laid out like a comparison (and never dropped). */
+const levelOf = (op: string): number => precedence[op] ?? 6;
+
 /** An operand, its own-line comments before it, and what follows the operator after it (its end-of-line comments). */
 interface Operand {
   readonly leading: Doc;
@@ -33,10 +36,10 @@ function buildChain(operands: readonly Operand[], ops: readonly string[]): Chain
   let next = 0;
   const climb = (minLevel: number): Chain => {
     let left: Chain = { operand: operands[next]! };
-    while (next < ops.length && precedence[ops[next]!]! >= minLevel) {
+    while (next < ops.length && levelOf(ops[next]!) >= minLevel) {
       const op = ops[next]!;
       next++;
-      const level = precedence[op]!;
+      const level = levelOf(op);
       const right = climb(op === '==>' ? level : level + 1);
       left = { op, left, right };
     }
@@ -47,7 +50,7 @@ function buildChain(operands: readonly Operand[], ops: readonly string[]): Chain
 
 /** Operands and operators of one precedence level, flattened: `a && b && c`. */
 function sameLevel(chain: Chain, level: number): Array<Chain | string> {
-  if (!('op' in chain) || precedence[chain.op] !== level) return [chain];
+  if (!('op' in chain) || levelOf(chain.op) !== level) return [chain];
   return [...sameLevel(chain.left, level), chain.op, ...sameLevel(chain.right, level)];
 }
 
@@ -67,7 +70,7 @@ function printChain(chain: Chain, flat: boolean): Doc {
 
 function printChainBody(chain: Chain, flat: boolean): Doc {
   if (!('op' in chain)) return chain.operand.doc;
-  const [head, ...tail] = sameLevel(chain, precedence[chain.op]!);
+  const [head, ...tail] = sameLevel(chain, levelOf(chain.op));
   const rest: Doc[] = [];
   let before = head as Chain;
   for (let i = 0; i < tail.length; i += 2) {
@@ -118,7 +121,10 @@ function expression(ctx: PrintContext): Doc {
   const printed = childNodes(ctx.node, 'operand').map((_, index) => operandParts(ctx, index));
   const operands = printed.map((operand, i): Operand => {
     const next = printed[i + 1];
-    if (!next) return { leading: operand.leading, doc: [operand.doc, printTrailing(ctx.text, operand.trailing, true)], afterOperator: '' };
+    if (!next) {
+      const trailing = printTrailing(ctx.text, operand.trailing, ctx.args.lineFollows === true);
+      return { leading: operand.leading, doc: [operand.doc, trailing], afterOperator: '' };
+    }
     return { leading: operand.leading, doc: operand.doc, afterOperator: printTrailing(ctx.text, [...operand.trailing, ...next.atLineEnd], true) };
   });
   return printChain(buildChain(operands, ops), ctx.args.flatChain === true);
@@ -130,7 +136,7 @@ const primaryKeys = [
   'braceExpression', 'ifExpression', 'letExpression', 'matchExpression', 'quantifierExpression',
 ];
 
-export function primaryKey(operand: CstNode): string | undefined {
+function primaryKey(operand: CstNode): string | undefined {
   return primaryKeys.find((key) => hasChild(operand, key));
 }
 
@@ -252,7 +258,7 @@ export const expressionPrinters: Readonly<Record<string, NodePrinter>> = {
       ' ::',
       indent([line, ctx.child('expression', 0, { flatChain: true })]),
     ]),
-  binderList: (ctx) => join(', ', ctx.all('binderGroup')),
+  binderList: (ctx) => group(indent(join([',', line], ctx.all('binderGroup', LINE_FOLLOWS)))),
   binderGroup: (ctx) => {
     const names = ctx.tokens('Identifier').join(', ');
     if (!ctx.has('Colon')) return [names, ' in ', ctx.child('expression')];

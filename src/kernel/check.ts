@@ -85,7 +85,10 @@ export class ProofChecker {
       program: this.program,
       theorem: decl.name,
       ...(machine ? { machine } : {}),
-      assumes: this.closure(decl).flatMap((m) => m.assumes.filter((a) => !a.obligation).map((a) => a.expr)),
+      // An instance's bound assumes (`obligation`) are assumed like the others; the judgement
+      // then records the instance, whose assumptions must be proved for it to count.
+      assumes: this.closure(decl).flatMap((m) => m.assumes.map((a) => a.expr)),
+      instances: this.closure(decl).filter((m) => m.assumes.some((a) => a.obligation)).map((m) => m.name),
       access: this.options,
       ...(this.options.budget ? { budget: this.options.budget } : {}),
     };

@@ -32,6 +32,8 @@ export interface Provenance {
   readonly theorems: readonly QName[];
   /** groups of recursive defs whose termination it relies on (their SMT definitions are axioms) */
   readonly termination: readonly string[];
+  /** instance modules whose bound assumptions it assumed (they hold only if proved for the instance) */
+  readonly instances: readonly string[];
 }
 
 const token: unique symbol = Symbol('kproof kernel');
@@ -63,6 +65,7 @@ export function mint(statement: Statement, parts: readonly (Provenance | Proved)
     rules: unique(all.flatMap((p) => p.rules ?? [])),
     theorems: unique(all.flatMap((p) => p.theorems ?? [])),
     termination: unique(all.flatMap((p) => p.termination ?? [])),
+    instances: unique(all.flatMap((p) => p.instances ?? [])),
   });
 }
 

@@ -36,6 +36,8 @@ export interface RuleContext {
   readonly machine?: MachineDecl;
   /** constant assumptions of the theorem's module and what it imports */
   readonly assumes: readonly Expr[];
+  /** instance modules among those whose assumptions (bound ones included) are assumed */
+  readonly instances: readonly string[];
   readonly access: SolverAccess;
   readonly budget?: ptl.Budget;
 }
@@ -89,11 +91,11 @@ function firstOrderContext(ctx: RuleContext, using: readonly Proved[], where: Wh
 async function dischargeAll(ctx: RuleContext, fo: FirstOrderContext, premises: readonly Premise[], where: Where, conclusion: Statement, parts: readonly Proved[], rule: string): Promise<Outcome> {
   const results = await Promise.all(premises.map((p) => discharge(fo, p, { theorem: ctx.theorem, ...(where.step ? { step: where.step } : {}), span: where.span }, ctx.access)));
   const obligations = results.flatMap((r) => (r.record ? [r.record] : []));
-  const failures: Failure[] = results.flatMap((r) => (r.ok ? [] : [{ code: r.code, message: r.message, span: where.span, ...(r.record ? { obligation: r.record } : {}) }]));
+  const failures: Failure[] = results.flatMap((r) => (r.ok ? [] : [{ code: r.code, message: r.message, span: r.record?.span ?? where.span, ...(r.record ? { obligation: r.record } : {}) }]));
   if (failures.length > 0) return { ok: false, failures, obligations };
   const oracles: Oracle[] = results.flatMap((r) => (r.ok ? [r.oracle] : []));
   const termination = results.flatMap((r) => (r.ok ? r.termination : []));
-  const own: Provenance = { oracles, rules: [rule], theorems: [], termination };
+  const own: Provenance = { oracles, rules: [rule], theorems: [], termination, instances: ctx.instances };
   return { ok: true, proved: mint(conclusion, [...parts, own]), obligations };
 }
 
@@ -124,8 +126,10 @@ export async function invariant(ctx: RuleContext, goal: Expr, using: readonly Pr
   if (isOutcome(fo)) return fo;
   const inv = goal.arg;
   const premises: Premise[] = [
-    { name: 'init', goal: 'the invariant holds in every initial state', hypotheses: [], init: true, withoutFacts: true, conclusion: inv },
-    ...machine.actions.map((a): Premise => ({ name: `consecution of ${a.name}`, goal: `action \`${a.name}\` preserves the invariant`, hypotheses: [inv], step: a, conclusion: inv, conclusionState: 1 })),
+    { name: 'init', goal: 'the invariant holds in every initial state', hypotheses: [], init: true, withoutFacts: true, conclusion: inv, reportAt: machine.init.span, formulaSpan: inv.span },
+    ...machine.actions.map(
+      (a): Premise => ({ name: `consecution of ${a.name}`, goal: `action \`${a.name}\` preserves the invariant`, hypotheses: [inv], step: a, conclusion: inv, conclusionState: 1, reportAt: a.span, formulaSpan: inv.span }),
+    ),
   ];
   return dischargeAll(ctx, fo, premises, where, statementOf(ctx, goal), using, 'invariance');
 }

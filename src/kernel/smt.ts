@@ -3,9 +3,8 @@
 // passed in. Only an `unsat` for text produced here becomes a 'z3-unsat' oracle; callers never
 // hand the kernel a verdict.
 //
-// A free schematic predicate or action (a lemma parameter `p: Pred`) would be encoded as one
-// Bool constant, the same in every state, which is not what it means: such obligations are
-// refused (KSP104), never sent.
+// A schematic predicate, action or formula (a lemma parameter `p: Pred`) is encoded by src/smt as
+// one uninterpreted symbol per state (`p` now and `p'` are independent), never as one constant.
 import { createHash } from 'node:crypto';
 import type { ActionDecl, Binder, Expr, MachineDecl, Program, QName } from '../ir/index.js';
 import type { DiagnosticCode, Span } from '../diagnostics/index.js';
@@ -21,20 +20,32 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** A name free in an obligation, with its symbol there. */
+export interface FreeLocal {
+  readonly binder: Binder;
+  readonly symbol: string;
+}
+
 /** How a model of the negated obligation reads as a counterexample (the shape src/prove reads). */
 export interface ModelReading {
   readonly kind: 'constants' | 'state' | 'step';
   readonly machine?: QName;
   readonly action?: string;
-  readonly params: readonly Binder[];
-  readonly witnesses: readonly Binder[];
+  /** the step's action parameters */
+  readonly params: readonly FreeLocal[];
+  /** names free in the premise and the goal's outermost `forall` binders: the model gives their values */
+  readonly witnesses: readonly FreeLocal[];
+  /** variables the formulas mention: shown first */
   readonly relevant: readonly string[];
 }
 
 export interface ObligationRecord {
   readonly id: string;
   readonly origin: { readonly theorem: QName; readonly step?: string; readonly premise: string };
+  /** where a failure is reported */
   readonly span: Span;
+  /** the formula's own location, when it differs from `span` */
+  readonly formulaSpan?: Span;
   /** what was to be shown, in words */
   readonly goal: string;
   readonly smt: string;
@@ -96,6 +107,10 @@ export interface Premise {
   readonly conclusion: Expr;
   /** the state the conclusion is read in (1: "in the next state"); default 0 */
   readonly conclusionState?: number;
+  /** where a failure is best shown (the action that breaks an invariant), if not at the justification */
+  readonly reportAt?: Span;
+  /** the formula to show, when the failure is reported elsewhere */
+  readonly formulaSpan?: Span;
 }
 
 export type Discharged =
@@ -132,17 +147,12 @@ function groupKey(group: readonly QName[]): string {
 }
 
 /** Encode the premise; the text is the kernel's own. */
-export function encodePremise(ctx: FirstOrderContext, premise: Premise): { smt: string; witnesses: Binder[]; termination: string[] } {
+export function encodePremise(ctx: FirstOrderContext, premise: Premise): { smt: string; params: FreeLocal[]; witnesses: FreeLocal[]; termination: string[] } {
   const enc = new SmtEncoder(ctx.program);
   const facts = premise.withoutFacts ? [] : ctx.facts;
   const formulas = [premise.conclusion, ...premise.hypotheses, ...facts.map((f) => f.pred)];
   const free = freeBinderObjects(formulas);
-  for (const b of free) {
-    if (b.level !== undefined && b.level !== 'constant') {
-      throw new Unencodable(`\`${b.name}\` is a schematic ${b.level === 'state' ? 'predicate' : b.level === 'action' ? 'action' : 'formula'}: a first-order obligation cannot treat it as one fixed value`, premise.conclusion.span);
-    }
-    enc.freeLocal(b);
-  }
+  for (const b of free) enc.freeLocal(b);
   // (free names first, then the step's parameters: the order the names are first met fixes
   // their numbering in the text, which is then the same as src/prove's for the same premise)
   if (premise.step) for (const p of premise.step.params) enc.freeLocal(p.binder);
@@ -175,7 +185,8 @@ export function encodePremise(ctx: FirstOrderContext, premise: Premise): { smt: 
   }
   out.push(`(not ${enc.expr(goal, at)})`);
   const smt = enc.render(out);
-  return { smt, witnesses: [...free, ...witnesses], termination: enc.recursiveGroups().map(groupKey) };
+  const named = (bs: readonly Binder[]): FreeLocal[] => bs.map((binder) => ({ binder, symbol: enc.binder(binder) }));
+  return { smt, params: named(premise.step?.params.map((p) => p.binder) ?? []), witnesses: named([...free, ...witnesses]), termination: enc.recursiveGroups().map(groupKey) };
 }
 
 /** Encode and decide one premise. Only `unsat` proves it. */
@@ -187,18 +198,27 @@ export async function discharge(ctx: FirstOrderContext, premise: Premise, origin
     if (!(e instanceof Unencodable)) throw e;
     return { ok: false, code: 'KSP104', message: `${premise.name}: ${e.message}` };
   }
-  const { smt, witnesses, termination } = encoded;
+  const { smt, params, witnesses, termination } = encoded;
   const hash = sha256(smt);
   const reading: ModelReading = {
     kind: premise.step || premise.twoStates ? 'step' : ctx.machine ? 'state' : 'constants',
     ...(ctx.machine ? { machine: ctx.machine.name } : {}),
     ...(premise.step ? { action: premise.step.name } : {}),
-    params: premise.step ? premise.step.params.map((p) => p.binder) : [],
+    params,
     witnesses,
     relevant: variablesIn([premise.conclusion, ...premise.hypotheses]),
   };
   const id = [origin.theorem, origin.step, premise.name].filter((x) => x !== undefined).join(' / ');
-  const base = { id, origin: { theorem: origin.theorem, ...(origin.step ? { step: origin.step } : {}), premise: premise.name }, span: origin.span, goal: premise.goal, smt, hash, reading };
+  const base = {
+    id,
+    origin: { theorem: origin.theorem, ...(origin.step ? { step: origin.step } : {}), premise: premise.name },
+    span: premise.reportAt ?? origin.span,
+    ...(premise.formulaSpan ? { formulaSpan: premise.formulaSpan } : {}),
+    goal: premise.goal,
+    smt,
+    hash,
+    reading,
+  };
   let record: ObligationRecord;
   if (access.cache?.isProved(smt)) record = { ...base, status: 'unsat', cached: true, ms: 0 };
   else {

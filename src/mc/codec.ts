@@ -26,9 +26,15 @@ export class Writer {
   }
 
   bytes(src: Uint8Array, from: number, to: number): void {
-    this.ensure(to - from);
-    this.buf.set(src.subarray(from, to), this.pos);
-    this.pos += to - from;
+    const n = to - from;
+    this.ensure(n);
+    if (n < 48) {
+      // A short copy by hand: cheaper than the view object `subarray` allocates.
+      const buf = this.buf;
+      let pos = this.pos;
+      for (let i = from; i < to; i++) buf[pos++] = src[i]!;
+    } else this.buf.set(src.subarray(from, to), this.pos);
+    this.pos += n;
   }
 
   uint(n: number): void {
@@ -210,6 +216,8 @@ function build(type: Type, program: Program, cache: Map<string, Codec>): Codec {
     case 'record': {
       const decl = program.records.get(type.name);
       if (!decl) throw new UncodableType(`unknown record ${type.name}`);
+      const scalars = decl.fields.map((f) => scalarKind(f.type, program));
+      if (scalars.every((k) => k !== undefined)) return scalarProduct(Uint8Array.from(scalars as number[]));
       return product(decl.fields.map((f) => codecFor(f.type, program, cache)));
     }
     case 'enum': {
@@ -240,6 +248,62 @@ function build(type: Type, program: Program, cache: Map<string, Codec>): Codec {
     case 'fn':
       throw new UncodableType(`values of type ${typeToString(type)} cannot be enumerated or stored`);
   }
+}
+
+const INT_FIELD = 0;
+const UINT_FIELD = 1;
+const BOOL_FIELD = 2;
+
+/** How a field of this type is written when it is a single number or boolean. */
+function scalarKind(type: Type, program: Program): number | undefined {
+  if (type.kind === 'int') return INT_FIELD;
+  if (type.kind === 'bool') return BOOL_FIELD;
+  if (type.kind === 'enum') {
+    const decl = program.enums.get(type.name);
+    return decl && isPlainEnum(decl) ? UINT_FIELD : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A record of Ints, Bools and plain enums (the typical message): the same bytes `product` writes,
+ * with the one-byte case (small non-negative numbers) written inline.
+ */
+function scalarProduct(kinds: Uint8Array): Codec {
+  const n = kinds.length;
+  return {
+    enc: (w, v) => {
+      const a = v as readonly Value[];
+      w.ensure(n);
+      for (let i = 0; i < n; i++) {
+        const x = a[i]!;
+        const kind = kinds[i]!;
+        if (kind === BOOL_FIELD) w.buf[w.pos++] = x ? 1 : 0;
+        else if (typeof x === 'number' && x >= 0 && x < 64) w.buf[w.pos++] = x;
+        else {
+          if (kind === INT_FIELD) w.int(x as Int);
+          else w.uint(x as number);
+          w.ensure(n - i);
+        }
+      }
+    },
+    dec: (r) => {
+      const a: Value[] = new Array<Value>(n);
+      const buf = r.buf;
+      for (let i = 0; i < n; i++) {
+        const kind = kinds[i]!;
+        const b = buf[r.pos]!;
+        if (kind === BOOL_FIELD) {
+          a[i] = b === 1;
+          r.pos++;
+        } else if (b < 64) {
+          a[i] = b;
+          r.pos++;
+        } else a[i] = kind === INT_FIELD ? r.int() : r.uint();
+      }
+      return a;
+    },
+  };
 }
 
 function product(parts: readonly Codec[]): Codec {

@@ -113,7 +113,9 @@ function classify(c: ExprCompiler, name: string, f: Expr, bindings: Bindings, ou
         out.push({ kind: 'action', name, pred: bound(a), text: 'action invariant' });
         return;
       }
-      if (a.kind === 'always') return classify(c, name, a, bindings, out);
+      // [][]F, [](P ~> Q) and []<>[]P say the same as []F, P ~> Q and <>[]P.
+      if (a.kind === 'always' || a.kind === 'leadsTo') return classify(c, name, a, bindings, out);
+      if (a.kind === 'eventually' && a.arg.kind === 'always') return classify(c, name, a, bindings, out);
       if (a.kind === 'eventually' && isStateLevel(a.arg)) {
         live({ seedInitOnly: false, cycle: not(bound(a.arg)) }, '[]<>P');
         return;

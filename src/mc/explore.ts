@@ -106,7 +106,6 @@ export function explore(cm: CompiledMachine, properties: readonly CompiledProper
   const targets = new GrowableInt32();
   const labels = new GrowableInt32();
   const instances: ActionInstance[] = [];
-  const instanceIds = new Map<string, number>();
 
   let generated = 0;
   let depth = 0;
@@ -118,14 +117,28 @@ export function explore(cm: CompiledMachine, properties: readonly CompiledProper
   let currentAction = -1;
   let during = '';
 
+  // Action instances are interned through one map level per parameter, keyed by the value itself
+  // when it is primitive (canonical, so equal values are equal keys), so an edge allocates nothing.
+  type Trie = Map<unknown, unknown>;
+  const roots: Trie[] = cm.actions.map(() => new Map());
   const label = (a: number): number => {
-    const params = engine.params(a);
-    const key = `${a}|${params.map(valueKey).join('|')}`;
-    let id = instanceIds.get(key);
+    const params = cm.actions[a]!.params;
+    let node: Trie = roots[a]!;
+    for (let k = 0; k < params.length; k++) {
+      const v = env[params[k]!.slot]!;
+      const key = typeof v === 'object' && v !== null ? valueKey(v) : v;
+      let child = node.get(key) as Trie | undefined;
+      if (!child) {
+        child = new Map();
+        node.set(key, child);
+      }
+      node = child;
+    }
+    let id = node.get(LEAF) as number | undefined;
     if (id === undefined) {
       id = instances.length;
-      instances.push({ action: a, params });
-      instanceIds.set(key, id);
+      instances.push({ action: a, params: engine.params(a) });
+      node.set(LEAF, id);
     }
     return id;
   };
@@ -274,6 +287,8 @@ export function explore(cm: CompiledMachine, properties: readonly CompiledProper
   };
   return result;
 }
+
+const LEAF = Symbol('instance');
 
 /** A string that identifies a canonical value (used to intern action instances). */
 export function valueKey(v: Value): string {

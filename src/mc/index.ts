@@ -16,6 +16,7 @@ import type { McCode } from '../diagnostics/codes/mc.js';
 import type { ModelDecl, Program } from '../ir/index.js';
 import { shortName } from '../ir/index.js';
 import type { Span } from '../diagnostics/index.js';
+import { checkAssumptions } from './assumptions.js';
 import { compileMachine, type CompiledMachine } from './compile-machine.js';
 import { compileProperties, type CompiledProperty } from './compile-properties.js';
 import { CompileError } from './errors.js';
@@ -112,6 +113,8 @@ function checkModel(program: Program, model: ModelDecl, options: ModelCheckOptio
   let properties: CompiledProperty[];
   try {
     cm = compileMachine(program, model);
+    const violated = checkAssumptions(program, cm.compiler);
+    if (violated.length > 0) return { diagnostics: violated };
     properties = compileProperties(program, model, cm.compiler);
   } catch (err) {
     if (err instanceof CompileError) return { diagnostics: [error(err.code, err.message, err.span)] };
@@ -130,10 +133,8 @@ function checkModel(program: Program, model: ModelDecl, options: ModelCheckOptio
   if (x.failure) {
     violation = safetyViolation(cm, program, x, x.failure);
     const failed = 'property' in x.failure ? x.failure.property : undefined;
-    for (const p of properties) {
-      if (p.name === failed && p.kind === x.failure.kind) status.set(p, 'violated');
-      else status.set(p, p.kind === 'liveness' || p.kind === 'reach' ? 'unchecked' : 'unchecked');
-    }
+    // The search stopped at the violation: nothing else was checked everywhere.
+    for (const p of properties) status.set(p, p.name === failed && p.kind === x.failure.kind ? 'violated' : 'unchecked');
   } else {
     for (const p of properties) if (p.kind !== 'liveness' && p.kind !== 'reach') status.set(p, 'holds');
     violation = checkTemporal(cm, program, x, properties, status);

@@ -4,6 +4,8 @@ import type { ModelCheckResult, Violation } from './index.js';
 import type { TraceStep } from './trace.js';
 
 const MAX_TABLE_WIDTH = 160;
+/** Longer traces print their first and last rows; JSON and HTML always carry every step. */
+const MAX_ROWS = 200;
 
 export function formatNumber(n: number): string {
   return Math.round(n).toLocaleString('en-US');
@@ -75,12 +77,21 @@ export function traceTable(steps: readonly TraceStep[], loopStart: number): stri
   const initial = steps[0]!.state.filter((v) => !changing.includes(v.name)).map((v) => `  ${v.name} = ${v.value}`);
   const out: string[] = [];
   if (initial.length > 0) out.push('unchanged throughout:', ...initial);
+  const shown = (i: number) => steps.length <= MAX_ROWS || i < MAX_ROWS / 2 || i >= steps.length - MAX_ROWS / 2 || i === loopStart;
+  const omitted = (i: number) => steps.length > MAX_ROWS && i === MAX_ROWS / 2;
+  const gap = `      … ${steps.length - MAX_ROWS} steps omitted (see --json or --html for all) …`;
   if (widths.reduce((a, b) => a + b + 2, 0) <= MAX_TABLE_WIDTH) {
     const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-    out.push(line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line));
+    out.push(line(header), line(widths.map((w) => '-'.repeat(w))));
+    rows.forEach((r, i) => {
+      if (omitted(i)) out.push(gap);
+      if (shown(i)) out.push(line(r));
+    });
   } else {
     // Too wide for a table: one block per step, listing the variables that changed.
     steps.forEach((s, i) => {
+      if (omitted(i)) out.push(gap);
+      if (!shown(i)) return;
       out.push(`${i === loopStart ? '*' : ' '}${i} ${stepTitle(s)}`);
       for (const v of s.state) if (changing.includes(v.name) && (i === 0 || s.changed.includes(v.name))) out.push(`      ${v.name} = ${v.value}`);
     });

@@ -73,9 +73,9 @@ export class Model {
       const v = this.eval(fun.body, new Map());
       this.memo.set(symbol, v);
       return v;
-    } catch (e) {
-      if (e instanceof Stuck) return { k: 'opaque', text: printSx(fun.body) };
-      throw e;
+    } catch {
+      // a term outside the small language above (or malformed): shown as text, never fatal
+      return { k: 'opaque', text: printSx(fun.body) };
     }
   }
 

@@ -83,6 +83,29 @@ class Planner {
     this.blockers.push({ status, code, message, span });
   }
 
+  /** assumes and (for a machine) init: satisfiable, or everything follows from them */
+  vacuity(): Obligation | undefined {
+    const machine = this.theorem.machine ? this.program.machines.get(this.theorem.machine) : undefined;
+    const enc = new SmtEncoder(this.program);
+    let smt: string;
+    try {
+      smt = enc.render([...this.hypotheses(enc, [], 0), ...(machine ? [enc.expr(machine.init, NEG)] : [])]);
+    } catch (e) {
+      if (e instanceof Unencodable) return undefined;
+      throw e;
+    }
+    const premise = machine ? 'the assumptions and the initial condition are satisfiable' : 'the assumptions are satisfiable';
+    return {
+      id: `${this.theorem.name} / vacuity`,
+      origin: { theorem: this.theorem.name, premise },
+      span: machine ? machine.init.span : this.theorem.span,
+      goal: premise,
+      smt,
+      hash: sha256(smt),
+      reading: { kind: 'constants', params: [], witnesses: [], relevant: [] },
+    };
+  }
+
   plan(): void {
     const proof = this.theorem.proof;
     if (!proof) {
@@ -263,6 +286,7 @@ class Planner {
 export function planTheorem(program: Program, theorem: TheoremDecl): PlanOutput {
   const planner = new Planner(program, theorem);
   planner.plan();
+  const vacuity = planner.obligations.length > 0 ? planner.vacuity() : undefined;
   return {
     plan: {
       theorem: theorem.name,
@@ -272,6 +296,7 @@ export function planTheorem(program: Program, theorem: TheoremDecl): PlanOutput 
       instances: planner.instances,
       termination: [...planner.recursive.keys()].sort(),
       blockers: planner.blockers,
+      ...(vacuity ? { vacuity } : {}),
     },
     recursive: planner.recursive,
   };

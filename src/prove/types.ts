@@ -62,4 +62,9 @@ export interface TheoremPlan {
   /** recursive def groups whose termination this theorem relies on (keys of termination plans) */
   readonly termination: readonly string[];
   readonly blockers: readonly Blocker[];
+  /**
+   * the hypotheses every obligation shares (assumes, and the initial condition for a machine), to
+   * be checked satisfiable: if they are not, the theorem is proved, but only vacuously
+   */
+  readonly vacuity?: Obligation;
 }

@@ -1,6 +1,7 @@
-// Proving the theorems of a checked program: plan obligations, discharge them (cache first, then
-// the solver pool, all at once), then decide each theorem from its obligations, its blockers, the
-// theorems it uses and the termination of the recursive defs it relies on.
+// Proving the theorems of a checked program: first what theorems rest on (termination of
+// recursive defs, assumptions of instances), discharged at once (cache first, then the solver
+// pool); then each theorem is decided by the kernel, which writes its own obligations, and its
+// judgement counts only if everything it rests on holds.
 import type { Program, QName } from '../ir/index.js';
 import { syntheticSpan, type DiagnosticCode, type Span } from '../diagnostics/index.js';
 import type { Solver, SolverResult } from '../solver/index.js';
@@ -10,6 +11,8 @@ import { planInstanceAssumptions, planTheorem } from './obligations.js';
 import { planTermination } from './termination.js';
 import { finiteRefinement } from './refine.js';
 import type { Blocker, Obligation, TheoremPlan } from './types.js';
+import { ProofChecker } from '../kernel/index.js';
+import { countingSolver, failureProblem, obligationReport, type Progress, type TheoremVerdict } from './kernel.js';
 
 export type TheoremStatus = 'proved' | 'not proved' | 'error';
 
@@ -39,6 +42,8 @@ export interface TheoremReport {
   readonly obligations: readonly ObligationReport[];
   /** why it is not proved (empty when proved) */
   readonly problems: readonly Problem[];
+  /** things worth knowing even when proved (e.g. it holds only vacuously) */
+  readonly warnings: readonly Problem[];
 }
 
 export interface DischargeOptions {
@@ -80,12 +85,6 @@ function theoremsToVerify(program: Program): Plans {
   return { plans, termination, instances };
 }
 
-interface Progress {
-  done: number;
-  total: number;
-  readonly report?: (done: number, total: number) => void;
-}
-
 async function discharge(program: Program, obligations: readonly Obligation[], options: DischargeOptions, progress: Progress): Promise<Map<string, ObligationReport>> {
   const cache = options.cacheDir ? new ProofCache(options.cacheDir, options.solver.name, options.solver.version) : undefined;
   const byHash = new Map<string, Obligation>();
@@ -111,7 +110,7 @@ async function discharge(program: Program, obligations: readonly Obligation[], o
   for (const o of obligations) {
     const r = byResult.get(o.hash)!;
     let counterexample: Counterexample | undefined;
-    if (r.status === 'sat' && r.model !== undefined) counterexample = readCounterexample(program, o.reading, r.model);
+    if (r.status === 'sat' && r.model !== undefined) counterexample = safely(() => readCounterexample(program, o.reading, r.model!));
     reports.set(o.id, {
       obligation: o,
       status: r.status,
@@ -124,9 +123,21 @@ async function discharge(program: Program, obligations: readonly Obligation[], o
   return reports;
 }
 
+/**
+ * Reading a model back is presentation only: whatever Z3 prints that the reader does not
+ * understand costs the counterexample, never the verdict or the run.
+ */
+function safely<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
 /** the same counterexample with finite sets and maps, when the solver can find one */
 async function finiteModel(program: Program, o: Obligation, model: string, options: DischargeOptions): Promise<string> {
-  const pins = finiteRefinement(program, o.reading, model);
+  const pins = safely(() => finiteRefinement(program, o.reading, model)) ?? [];
   if (pins.length === 0) return model;
   const refined = await options.solver.check({ smt: `${o.smt}${pins.join('\n')}\n`, timeoutMs: options.timeoutMs, wantModel: true });
   return refined.status === 'sat' && refined.model !== undefined ? refined.model : model;
@@ -149,15 +160,6 @@ function obligationProblems(reports: readonly ObligationReport[]): Problem[] {
   });
 }
 
-/** one "temporal reasoning" blocker per theorem is enough: it names every rule that needs it */
-function collapseTemporal(blockers: readonly Blocker[]): Blocker[] {
-  const temporal = blockers.filter((b) => b.code === 'KSP105' && b.message.startsWith('`by '));
-  if (temporal.length <= 1) return [...blockers];
-  const rules = [...new Set(temporal.map((b) => /^`by ([^`]*)`/.exec(b.message)?.[1] ?? '?'))];
-  const merged: Blocker = { ...temporal[0]!, message: `temporal reasoning is not available yet (needed by ${rules.map((r) => `\`by ${r}\``).join(', ')})` };
-  return [merged, ...blockers.filter((b) => !temporal.includes(b))];
-}
-
 function instanceReport(
   program: Program,
   name: string,
@@ -169,7 +171,7 @@ function instanceReport(
   const module = program.modules.find((m) => m.name === name);
   const span = module?.instanceOf?.span ?? plan.obligations[0]?.span ?? syntheticSpan(module?.file ?? name);
   const status = problems.length === 0 ? 'proved' : 'not proved';
-  return { name: `${name} (instance assumptions)`, span, status, ms: own.reduce((n, r) => n + r.ms, 0), obligations: own, problems };
+  return { name: `${name} (instance assumptions)`, span, status, ms: own.reduce((n, r) => n + r.ms, 0), obligations: own, problems, warnings: [] };
 }
 
 function blockerProblem(b: Blocker): Problem {
@@ -183,55 +185,60 @@ export async function verifyProgram(program: Program, options: DischargeOptions)
   // Termination and instance assumptions first: a theorem resting on a def that may not terminate,
   // or on an instance that breaks its generic module's assumptions, is not proved, and its own
   // obligations (where those would be inconsistent axioms) need not be sent at all.
-  const prerequisites = [...[...termination.values()].flatMap((t) => t.obligations), ...[...instances.values()].flatMap((i) => i.obligations)];
+  // A vacuity check is asked only when the theorem has something to prove afresh (or when its
+  // contradiction is already on record in the cache), so a fully cached rerun needs no solver.
+  const cache = options.cacheDir ? new ProofCache(options.cacheDir, options.solver.name, options.solver.version) : undefined;
+  const worthChecking = (p: TheoremPlan) => !cache || cache.isProved(p.vacuity!.smt) || p.obligations.some((o) => !cache.isProved(o.smt));
+  const vacuityChecks = [...plans.values()].flatMap((p) => (p.vacuity && worthChecking(p) ? [p.vacuity] : []));
+  const prerequisites = [...[...termination.values()].flatMap((t) => t.obligations), ...[...instances.values()].flatMap((i) => i.obligations), ...vacuityChecks];
   const prerequisiteReports = await discharge(program, prerequisites, options, progress);
-  const problemsOf = (plan: { obligations: readonly Obligation[]; blockers: readonly Blocker[] }, refuted: DiagnosticCode) =>
-    [...plan.blockers.map(blockerProblem), ...obligationProblems(plan.obligations.map((o) => prerequisiteReports.get(o.id)!))].map((p) =>
+  const problemsOf = (plan: { obligations: readonly Obligation[]; blockers: readonly Blocker[] }, refuted: DiagnosticCode, reports = prerequisiteReports) =>
+    [...plan.blockers.map(blockerProblem), ...obligationProblems(plan.obligations.map((o) => reports.get(o.id)!))].map((p) =>
       p.code === 'KSP100' ? { ...p, code: refuted } : p,
     );
   const terminationProblems = new Map([...termination].map(([key, t]) => [key, problemsOf(t, 'KSP108')] as const));
   const instanceReports = [...instances].map(([name, plan]) => instanceReport(program, name, plan, problemsOf(plan, 'KSP111'), prerequisiteReports));
-  const instanceOk = new Map([...instances.keys()].map((name, i) => [name, instanceReports[i]!.status === 'proved'] as const));
-  const runnable = (p: TheoremPlan) => p.termination.every((key) => (terminationProblems.get(key) ?? []).length === 0) && p.instances.every((m) => instanceOk.get(m) !== false);
-  const reports = await discharge(program, [...plans.values()].filter(runnable).flatMap((p) => p.obligations), options, progress);
+  const instanceOk = new Map<string, boolean>([...instances.keys()].map((name, i) => [name, instanceReports[i]!.status === 'proved'] as const));
+  // The kernel decides every theorem (and what it uses), writing its own obligations.
+  const checker = new ProofChecker(program, { solver: countingSolver(options.solver, progress), timeoutMs: options.timeoutMs, ...(cache ? { cache } : {}) });
+  const verdicts = new Map<QName, TheoremVerdict>();
+  for (const q of plans.keys()) verdicts.set(q, await checker.verdict(q));
+  // recursive defs and instances the judgements rest on that the plans did not meet
+  const more = { termination: new Map<string, ReturnType<typeof planTermination>>(), instances: new Map<string, ReturnType<typeof planInstanceAssumptions>>() };
+  for (const v of verdicts.values()) {
+    for (const key of v.proved?.provenance.termination ?? []) if (!termination.has(key)) more.termination.set(key, planTermination(program, key.split(',')));
+    for (const m of v.proved?.provenance.instances ?? []) if (!instances.has(m)) more.instances.set(m, planInstanceAssumptions(program, m));
+  }
+  const moreReports = await discharge(program, [...[...more.termination.values()].flatMap((t) => t.obligations), ...[...more.instances.values()].flatMap((i) => i.obligations)], options, progress);
+  for (const [key, t] of more.termination) terminationProblems.set(key, problemsOf(t, 'KSP108', moreReports));
+  for (const [name, plan] of more.instances) instanceOk.set(name, problemsOf(plan, 'KSP111', moreReports).length === 0);
+  const refine = (o: Obligation, model: string): Promise<string> => finiteModel(program, o, model, options);
 
-  const decided = new Map<QName, TheoremReport>();
-  const inProgress = new Set<QName>();
-  const decide = (q: QName): TheoremReport => {
-    const known = decided.get(q);
-    if (known) return known;
+  const decide = async (q: QName): Promise<TheoremReport> => {
     const plan = plans.get(q)!;
-    inProgress.add(q);
-    const own = plan.obligations.flatMap((o) => reports.get(o.id) ?? []);
-    const problems: Problem[] = [...collapseTemporal(plan.blockers).map(blockerProblem), ...obligationProblems(own)];
-    for (const r of plan.requires) {
-      if (inProgress.has(r.theorem)) {
-        problems.push({ code: 'KSP107', message: `circular \`using\`: \`${r.theorem}\` depends on this theorem`, span: r.span });
-        continue;
-      }
-      if (!plans.has(r.theorem)) {
-        problems.push({ code: 'KSP103', message: `\`${r.theorem}\` is not a theorem that can be verified here`, span: r.span });
-        continue;
-      }
-      const used = decide(r.theorem);
-      if (used.status !== 'proved') problems.push({ code: 'KSP103', message: `uses \`${r.theorem}\`, which is ${used.status === 'error' ? 'in error' : 'not proved'}`, span: r.span });
-    }
-    for (const key of plan.termination) problems.push(...(terminationProblems.get(key) ?? []));
-    for (const m of plan.instances) {
+    const v = verdicts.get(q)!;
+    const own = await Promise.all(v.obligations.map((r) => obligationReport(program, r, refine)));
+    const problems: Problem[] = v.failures.map((f) => failureProblem(f, own));
+    for (const key of v.proved?.provenance.termination ?? []) problems.push(...(terminationProblems.get(key) ?? []));
+    for (const m of v.proved?.provenance.instances ?? []) {
       if (instanceOk.get(m) === false) problems.push({ code: 'KSP111', message: `relies on instance \`${m}\`, which does not satisfy the assumptions of its generic module`, span: plan.span });
     }
-    inProgress.delete(q);
-    const isError = plan.blockers.some((b) => b.status === 'error') || problems.some((p) => p.code === 'KSP106' || p.code === 'KSP107');
-    const report: TheoremReport = {
+    const isError = v.status === 'error' || problems.some((p) => p.code === 'KSP106' || p.code === 'KSP107');
+    const vacuous = plan.vacuity && prerequisiteReports.get(plan.vacuity.id)?.status === 'unsat';
+    const warnings: Problem[] = vacuous
+      ? [{ code: 'KSP112', message: `${plan.vacuity!.goal.replace(/ are satisfiable$/, ' contradict each other')}: this theorem holds only vacuously`, span: plan.vacuity!.span }]
+      : [];
+    return {
       name: q,
       span: plan.span,
       status: problems.length === 0 ? 'proved' : isError ? 'error' : 'not proved',
       ms: own.reduce((s, r) => s + r.ms, 0),
       obligations: own,
       problems,
+      warnings,
     };
-    decided.set(q, report);
-    return report;
   };
-  return [...instanceReports, ...[...plans.keys()].map(decide)];
+  const reports: TheoremReport[] = [];
+  for (const q of plans.keys()) reports.push(await decide(q));
+  return [...instanceReports, ...reports];
 }

@@ -54,13 +54,6 @@ export function need<T>(value: T | undefined): T {
   return value;
 }
 
-/** Every direct child, tokens and nodes alike, in source order (for printers). */
-export function childrenInOrder(node: CstNode): CstElement[] {
-  const all: CstElement[] = [];
-  for (const key of Object.keys(node.children)) all.push(...(node.children[key] ?? []));
-  return all.sort((a, b) => startOffset(a) - startOffset(b));
-}
-
 export function startOffset(element: CstElement): number {
   return isToken(element) ? element.startOffset : element.location?.startOffset ?? Number.NaN;
 }

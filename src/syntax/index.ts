@@ -12,7 +12,6 @@ import { BuildContext, Incomplete } from './cst.js';
 import { lex } from './lex.js';
 
 export type * from './ast.js';
-export { childrenInOrder } from './cst.js';
 export { decodeString } from './lex.js';
 
 export interface ParseResult {

@@ -124,6 +124,11 @@ instance b = k8s.cluster { type Box = Int, def step = wrong, const N = true }
     ]);
   });
 
+  it('accepts an import alias as the generic module of an instance', () => {
+    const p2 = program('module app.three\nimport k8s.cluster as kc\ninstance g = kc { type S = Int }\n', GENERIC);
+    expect(p2.modules.find((m) => m.name === 'app.three.g')!.instanceOf!.module).toBe('k8s.cluster');
+  });
+
   it('accepts a generic module that is not imported, and binds nothing for an empty instance', () => {
     const p2 = program('module app.two\ninstance g = k8s.cluster { }\n', GENERIC);
     const g = p2.modules.find((m) => m.name === 'app.two.g')!;

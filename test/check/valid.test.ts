@@ -383,6 +383,31 @@ describe('small valid programs', () => {
     expect(errors(src.replace('wf1(jump(j))', 'wf1(jump(k))'))).toEqual(['KSP020 8:60-8:61 unknown name `k`']);
   });
 
+  it('gives `next` the machine\'s next-state relation with stuttering', () => {
+    const src = [
+      'module t',
+      'lemma next_to_stable(p: Pred, next: Action): [](p && next ==> p\') && []next ==> [](p ==> []p)',
+      'machine C {',
+      '  var x: Int',
+      "  action inc(k: Int in 0..3) { x' = x + k }",
+      '  action stop { }',
+      '}',
+      'theorem st: C |= [](x >= 0 ==> [](x >= 0)) proof by next_to_stable(x >= 0, next)',
+      '',
+    ].join('\n');
+    const proof = program(src).theorems.get('t.st')!.proof!;
+    const arg = proof.kind === 'by' ? proof.justification.args[1] : undefined;
+    if (arg?.kind !== 'expr') throw new Error('expected an expression argument');
+    expect(arg.expr.level).toBe('action');
+    const actions = exprs(arg.expr).filter((e) => e.kind === 'action') as ExprOf<'action'>[];
+    expect(actions.map((a) => [a.instance.action, a.instance.args])).toEqual([
+      ['inc', [undefined]],
+      ['stop', []],
+    ]);
+    expect(exprs(arg.expr).filter((e) => e.kind === 'prime')).toHaveLength(1);
+    expect(errors(src.replace("action stop { }", "action stop { }\n  def next: Int = 1"))).toContainEqual(expect.stringMatching(/^KSP040 /));
+  });
+
   it('rejects a lemma argument above the parameter level', () => {
     const src = 'module t\nlemma l(p: Pred): p ==> p\nmachine C { var n: Int }\ntheorem th: C |= true proof by l([](n > 0))\n';
     expect(errors(src)).toEqual(['KSP049 4:34-4:43 this argument is temporal-level; parameter `p` of `l` accepts at most state-level formulas']);

@@ -123,7 +123,10 @@ const program = fc.tuple(fc.array(fc.constantFrom('import temporal', 'import k8s
   ([imports, decls, sep]) => ['module gen.m', ...imports, ...decls].join(sep === ';' ? '\n' : sep),
 );
 
-const slotFillings = [' ', ' ', ' ', ' ', '  ', '\n', '\n  ', '\n\n', ' /* c */ ', ' // note\n', '\t'];
+const slotFillings = [
+  ' ', ' ', ' ', ' ', '  ', '\n', '\n  ', '\n\n', ' /* c */ ', ' // note\n', '\t',
+  ' // kproof-fmt: off\n', ' // kproof-fmt: on\n', '\n// prettier-ignore\n',
+];
 
 /** A program with each space replaced by a random filling (spaces, line breaks, comments). */
 export const spacedProgram = fc.tuple(program, fc.array(fc.nat({ max: slotFillings.length - 1 }), { minLength: 1, maxLength: 64 })).map(([text, choices]) => {

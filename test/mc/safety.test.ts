@@ -111,6 +111,11 @@ describe('malformed models', () => {
   it('an unknown model name lists the models', () => {
     const outcome = checkModel('counter.kspec', 'nope');
     expect(outcome.diagnostics[0]!.code).toBe('KSP200');
-    expect(outcome.diagnostics[0]!.message).toContain('five, three_reached');
+    expect(outcome.diagnostics[0]!.message).toContain('five, three_reached, zero');
+  });
+
+  it('constants that violate an assume are refused', () => {
+    const outcome = checkModel('counter.kspec', 'zero');
+    expect(outcome.diagnostics.map((d) => [d.code, d.span.start.line])).toEqual([['KSP211', 42]]);
   });
 });

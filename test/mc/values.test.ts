@@ -140,8 +140,14 @@ describe('typed comparators', () => {
 
 describe('codec', () => {
   const program = {
-    records: new Map([['t.R', { name: 't.R', fields: [{ name: 'a', type: { kind: 'int' } }, { name: 'b', type: { kind: 'option', elem: { kind: 'string' } } }], span }]]),
-    enums: new Map([['t.E', { name: 't.E', ctors: [{ name: 'A', fields: [], span }, { name: 'B', fields: [{ name: 'x', type: { kind: 'seq', elem: { kind: 'int' } } }], span }], span }]]),
+    records: new Map([
+      ['t.R', { name: 't.R', fields: [{ name: 'a', type: { kind: 'int' } }, { name: 'b', type: { kind: 'option', elem: { kind: 'string' } } }], span }],
+      ['t.S', { name: 't.S', fields: [{ name: 'x', type: { kind: 'int' } }, { name: 'k', type: { kind: 'enum', name: 't.K' } }, { name: 'f', type: { kind: 'bool' } }], span }],
+    ]),
+    enums: new Map([
+      ['t.E', { name: 't.E', ctors: [{ name: 'A', fields: [], span }, { name: 'B', fields: [{ name: 'x', type: { kind: 'seq', elem: { kind: 'int' } } }], span }], span }],
+      ['t.K', { name: 't.K', ctors: Array.from({ length: 200 }, (_, i) => ({ name: `K${i}`, fields: [], span })), span }],
+    ]),
   } as unknown as Program;
   const type: Type = {
     kind: 'tuple',
@@ -149,14 +155,17 @@ describe('codec', () => {
       { kind: 'set', elem: { kind: 'record', name: 't.R' } },
       { kind: 'map', key: { kind: 'int' }, value: { kind: 'enum', name: 't.E' } },
       { kind: 'bool' },
+      { kind: 'set', elem: { kind: 'record', name: 't.S' } },
     ],
   };
   const intArb = fc.oneof(smallInts, fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }).map(normInt));
   const recordArb = fc.tuple(intArb, fc.option(fc.string(), { nil: null }).map((s) => (s === null ? null : [s]))) as fc.Arbitrary<Value>;
   const enumArb = fc.oneof(fc.constant([0] as Value), fc.array(intArb).map((xs) => [1, xs] as Value));
+  // Plain-enum tags up to 199 and Ints of every size exercise the one-byte and the general paths.
+  const scalarArb = fc.tuple(intArb, fc.integer({ min: 0, max: 199 }), fc.boolean()) as fc.Arbitrary<Value>;
   const valueArb = fc
-    .tuple(fc.array(recordArb), fc.array(fc.tuple(intArb, enumArb)), fc.boolean())
-    .map(([rs, es, b]) => [makeSet(rs), makeMap(es.map((e) => e[0]), es.map((e) => e[1])), b] as Value);
+    .tuple(fc.array(recordArb), fc.array(fc.tuple(intArb, enumArb)), fc.boolean(), fc.array(scalarArb))
+    .map(([rs, es, b, ss]) => [makeSet(rs), makeMap(es.map((e) => e[0]), es.map((e) => e[1])), b, makeSet(ss)] as Value);
 
   it('round-trips, and equal values have equal bytes and fingerprints', () => {
     const codec = codecFor(type, program);

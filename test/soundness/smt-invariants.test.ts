@@ -150,3 +150,40 @@ theorem bad_neg_edge: (-1) / 5 == 0 proof by smt
     expect(premises).toContain('consecution of divide_any');
   });
 });
+
+describe('vacuity', () => {
+  it('warns when the assumptions or the initial condition are contradictory', async () => {
+    const reports = await proveSpec(`module vacuous
+const LIMIT: Int
+assume LIMIT > 0
+assume LIMIT < 0
+machine M {
+  var n: Int
+  init { n == 0 }
+  action tick { n' = n + 1 }
+}
+machine Empty {
+  var n: Int
+  init { n > 0 && n < 0 }
+  action tick { n' = n + 1 }
+}
+theorem anything: LIMIT == 42 proof by smt
+theorem also: M |= [](n < 0) proof by invariant
+`);
+    for (const name of ['anything', 'also']) {
+      expect(reports.get(name)!.status).toBe('proved');
+      expect(reports.get(name)!.warnings.map((w) => w.code)).toEqual(['KSP112']);
+    }
+    const init = await proveSpec(`module vacuous_init
+machine Empty {
+  var n: Int
+  init { n > 0 && n < 0 }
+  action tick { n' = n + 1 }
+}
+theorem never: Empty |= [](n == 7) proof by invariant
+theorem fine: 1 + 1 == 2 proof by smt
+`);
+    expect(init.get('never')!.warnings[0]!.message).toMatch(/initial condition/);
+    expect(init.get('fine')!.warnings).toEqual([]);
+  });
+});

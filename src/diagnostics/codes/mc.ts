@@ -10,6 +10,7 @@ export const MC_CODES = {
   KSP208: 'a constant has no value, or its value cannot be computed',
   KSP209: 'evaluation too deeply nested (recursion)',
   KSP210: 'an assignment reads a primed variable that is not yet assigned',
+  KSP211: "the model's constants violate an `assume`",
 } as const;
 
 export type McCode = keyof typeof MC_CODES;

@@ -11,4 +11,5 @@ export const PROOF_CODES = {
   KSP109: 'theorem without a proof',
   KSP110: 'the requested solver is not available',
   KSP111: 'an instance does not satisfy an assumption of its generic module',
+  KSP112: 'the assumptions (with the initial condition) are contradictory: the theorem holds only vacuously',
 } as const;

@@ -1,0 +1,79 @@
+// Checking open documents: one incremental checker Workspace for the session, fed the unsaved
+// text of every open document, so imports see what the user sees. Each check's result is kept
+// per document with the version it was computed from.
+import { Workspace, type ModuleSymbols } from '../check/index.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { Program } from '../ir/index.js';
+import { parseModule, type ParseResult } from '../syntax/index.js';
+import { sameFile } from './convert.js';
+
+export interface Analysis {
+  readonly file: string;
+  readonly version: number;
+  readonly text: string;
+  /** diagnostics located in this file */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly symbols?: ModuleSymbols;
+  /** present when the file and everything it imports check without errors */
+  readonly program?: Program;
+}
+
+export class Analyzer {
+  private readonly ws: Workspace;
+  private readonly latest = new Map<string, Analysis>();
+  private readonly parses = new Map<string, { text: string; result: ParseResult }>();
+
+  constructor(include: readonly string[]) {
+    this.ws = new Workspace({ include });
+  }
+
+  /** Sets the text of an open document (other documents' imports see it at once). */
+  update(file: string, text: string): void {
+    this.ws.update(file, text);
+  }
+
+  /** Forgets a closed document or a file changed on disk. */
+  forget(file: string): void {
+    this.ws.forget(file);
+    this.latest.delete(file);
+    this.parses.delete(file);
+  }
+
+  check(file: string, version: number, text: string): Analysis {
+    this.ws.update(file, text);
+    const result = this.ws.check(file);
+    const symbols = this.ws.symbols(file);
+    const analysis: Analysis = {
+      file,
+      version,
+      text,
+      diagnostics: result.diagnostics.filter((d) => sameFile(d.span.file, file)),
+      ...(symbols ? { symbols } : {}),
+      ...(result.program ? { program: result.program } : {}),
+    };
+    this.latest.set(file, analysis);
+    return analysis;
+  }
+
+  /** The last analysis of a file (possibly of an older version while edits are pending). */
+  get(file: string): Analysis | undefined {
+    return this.latest.get(file);
+  }
+
+  /** Symbols of any module file, checking it (from disk or its open buffer) if needed. */
+  symbolsOf(file: string): ModuleSymbols | undefined {
+    const known = this.ws.symbols(file);
+    if (known) return known;
+    this.ws.check(file);
+    return this.ws.symbols(file);
+  }
+
+  /** Tokens, comments and syntax tree of a text (memoized per file for its latest text). */
+  parse(file: string, text: string): ParseResult {
+    const prior = this.parses.get(file);
+    if (prior && prior.text === text) return prior.result;
+    const result = parseModule(text, file);
+    this.parses.set(file, { text, result });
+    return result;
+  }
+}
