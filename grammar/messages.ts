@@ -1,7 +1,6 @@
 // Parse error wording: "expected `)` but found `in`". Token labels (set in tokens.ts) already
 // carry their backquotes, or read as a phrase ("a name").
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
-import { Equals } from './tokens.js';
 
 /** What the parser wanted when no alternative of these rules matched. */
 const ruleDescriptions: Readonly<Record<string, string>> = {
@@ -19,10 +18,8 @@ function label(type: TokenType): string {
   return type === EOF ? 'end of file' : (type.LABEL ?? type.name);
 }
 
-/** The found token, with a hint for the usual slip of writing `=` for `==`. */
 function describeFound(token: IToken): string {
   if (token.tokenType === EOF) return 'end of file';
-  if (token.tokenType === Equals) return '`=` (equality is written `==`)';
   return `\`${token.image}\``;
 }
 

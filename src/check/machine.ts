@@ -68,6 +68,7 @@ function checkAction(mc: ModuleChecker, info: MachineInfo, sig: ActionSig, base:
       mc.exprs.infer(item.value, rhsCtx, ERROR_TYPE);
       continue;
     }
+    mc.symbols.ref(item.target.span, { name, kind: 'var', span: v.span, type: v.type });
     const first = assigned.get(name);
     if (first) {
       mc.diags.error('KSP054', `\`${name}\` is assigned twice in action \`${sig.name}\``, item.target.span, [{ message: 'first assigned here', span: first }]);
@@ -85,6 +86,7 @@ function checkFairness(mc: ModuleChecker, info: MachineInfo, f: A.FairDecl, base
     mc.diags.error('KSP020', `machine \`${info.ast.name.text}\` has no action \`${f.action.text}\`${didYouMean(f.action.text, info.actions.keys())}`, f.action.span);
     return { strength: f.strength, action: f.action.text, args: [], span: f.span };
   }
+  mc.symbols.ref(f.action.span, { name: sig.name, kind: 'action', span: sig.ast.name.span });
   const given = f.args ?? [];
   if (given.length !== sig.params.length) {
     const n = sig.params.length;

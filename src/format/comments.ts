@@ -70,6 +70,26 @@ function followsAToken(comment: DecoratedComment, text: string): boolean {
   return /[^\s,;]/.test(between);
 }
 
+/** Containers whose items each end a line (or a `,` before a line break): comments after an item stay with it. */
+const itemContainers = new Set([
+  'module', 'machineDecl', 'actionDecl', 'stepsProof', 'modelDecl', 'enumDecl', 'recordDecl', 'instanceDecl',
+  'matchExpression', 'fieldInits',
+]);
+
+/**
+ * A line comment at the end of a line inside a construct (`M |= // why` / `F`, `if c // why` / `then`) goes
+ * with what follows, printed at the end of the line before it; as a trailing comment of what
+ * precedes it would have to end the line before the next token, which then starts a line, and
+ * the next run would attach it differently again.
+ */
+function endsLineInside(comment: DecoratedComment, text: string): boolean {
+  const { enclosingNode: enclosing, precedingNode: preceding, followingNode: following } = comment;
+  if (isBlockComment(comment) || !preceding || !following || !enclosing || isToken(enclosing) || itemContainers.has(enclosing.name)) {
+    return false;
+  }
+  return !/[,;]/.test(text.slice(locEnd(preceding), comment.startOffset));
+}
+
 function attach(comment: DecoratedComment, text: string): boolean {
   const owner = chunkOwner(comment);
   if (owner) return util.addDanglingComment(owner, comment, undefined);
@@ -86,6 +106,7 @@ function attach(comment: DecoratedComment, text: string): boolean {
 
 export const handleComments = {
   ownLine: (comment: DecoratedComment, text: string) => attach(comment, text),
-  endOfLine: (comment: DecoratedComment, text: string) => attach(comment, text),
+  endOfLine: (comment: DecoratedComment, text: string) =>
+    attach(comment, text) || (endsLineInside(comment, text) && util.addLeadingComment(comment.followingNode!, comment)),
   remaining: (comment: DecoratedComment, text: string) => attach(comment, text),
 };

@@ -8,12 +8,15 @@ import type { PrintContext } from './context.js';
 
 const { group, hardline, ifBreak, indent, join, line, softline } = doc.builders;
 
-/** `(a, b)`, `[a, b]`, `{a, b}`: one line, or one element per line (no trailing comma: kspec forbids it). */
 /** Print arguments for a child that a possible line break follows (see print-comments.ts). */
 export const LINE_FOLLOWS = { lineFollows: true } as const;
 
-export function bracketList(open: string, items: Doc[], close: string): Doc {
-  if (items.length === 0) return [open, close];
+/**
+ * `(a, b)`, `[a, b]`, `{a, b}`: one line, or one element per line (no trailing comma: kspec forbids
+ * it). Comments inside empty brackets stay inside.
+ */
+export function bracketList(open: string, items: Doc[], close: string, ctx?: PrintContext, empty: Doc = [open, close]): Doc {
+  if (items.length === 0) return ctx?.hasDanglingComments() ? [open, indent([hardline, ctx.danglingComments()]), hardline, close] : empty;
   return group([open, indent([softline, join([',', line], items)]), softline, close]);
 }
 

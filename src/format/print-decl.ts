@@ -52,7 +52,7 @@ export const declarationPrinters: Readonly<Record<string, NodePrinter>> = {
 
   enumDecl: (ctx) => braceList(ctx, ['enum ', ctx.token('Identifier')], ctx.all('ctorDecl', LINE_FOLLOWS), firstNode(ctx.node, 'ctorDecl')),
   ctorDecl: (ctx) => [ctx.token('Identifier'), ctx.has('LParen') ? ctx.child('paramList') : ''],
-  paramList: (ctx) => bracketList('(', ctx.all('param', LINE_FOLLOWS), ')'),
+  paramList: (ctx) => bracketList('(', ctx.all('param', LINE_FOLLOWS), ')', ctx),
   param: (ctx) => [ctx.token('Identifier'), ': ', ctx.child('type')],
   recordDecl: (ctx) => braceList(ctx, ['record ', ctx.token('Identifier')], ctx.all('param', LINE_FOLLOWS), firstNode(ctx.node, 'param')),
   typeDecl: (ctx) => ['type ', ctx.token('Identifier'), ctx.has('Equals') ? [' = ', ctx.child('type')] : ''],
@@ -133,7 +133,7 @@ export const declarationPrinters: Readonly<Record<string, NodePrinter>> = {
     const named = [ctx.tokens('Identifier').join('.'), ctx.has('Less') ? bracketList('<', ctx.all('typeArgument', LINE_FOLLOWS), '>') : ''];
     return [ctx.has('tupleType') ? ctx.child('tupleType') : named, ctx.has('Arrow') ? [' -> ', ctx.child('result')] : ''];
   },
-  tupleType: (ctx) => bracketList('(', ctx.all('type', LINE_FOLLOWS), ')'),
+  tupleType: (ctx) => bracketList('(', ctx.all('type', LINE_FOLLOWS), ')', ctx),
 };
 
 /** `(a: A, b: B)`; the list prints its own parentheses, also when it is empty. */

@@ -163,7 +163,7 @@ function argumentList(ctx: PrintContext): Doc {
     if (!isToken(element)) return [ctx.child('expression', expressions++, LINE_FOLLOWS)];
     return element.image === '*' ? ['*'] : [];
   });
-  return bracketList('(', args, ')');
+  return bracketList('(', args, ')', ctx);
 }
 
 /** The expressions under `key` in a tail node, e.g. the further elements of a set literal. */
@@ -173,7 +173,7 @@ function tailExpressions(ctx: PrintContext, tailKey: string, key = 'expression')
 }
 
 function braceExpression(ctx: PrintContext): Doc {
-  if (!ctx.has('expression')) return '{}';
+  if (!ctx.has('expression')) return bracketList('{', [], '}', ctx);
   // `with` comes between the first expression and the next line break
   const first = ctx.child('expression', 0, ctx.has('withTail') ? undefined : LINE_FOLLOWS);
   if (ctx.has('setTail')) return bracketList('{', [first, ...tailExpressions(ctx, 'setTail')], '}');
@@ -185,7 +185,7 @@ function braceExpression(ctx: PrintContext): Doc {
 }
 
 function mapExpression(ctx: PrintContext): Doc {
-  if (!ctx.has('expression')) return '{}';
+  if (!ctx.has('expression')) return bracketList('{', [], '}', ctx);
   if (ctx.has('mapComprehensionTail')) {
     const key = ctx.child('expression');
     const body = ctx.descendant(['mapComprehensionTail', 0, 'expression', 0]);
@@ -228,7 +228,7 @@ export const expressionPrinters: Readonly<Record<string, NodePrinter>> = {
   fieldInit: (ctx) => [ctx.token('Identifier'), ': ', ctx.child('expression')],
   parenExpression: (ctx) => bracketList('(', ctx.all('expression', { flatChain: true, lineFollows: true }), ')'),
   // `[ ]` keeps its space: written `[]` it would be the "always" operator before an expression
-  seqExpression: (ctx) => (ctx.has('expression') ? bracketList('[', ctx.all('expression', LINE_FOLLOWS), ']') : '[ ]'),
+  seqExpression: (ctx) => bracketList('[', ctx.all('expression', LINE_FOLLOWS), ']', ctx, '[ ]'),
   braceExpression,
   mapExpression,
   ifExpression,

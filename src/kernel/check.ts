@@ -32,7 +32,7 @@ export interface KernelOptions extends SolverAccess {
 type Steps = ReadonlyMap<string, Proved | 'failed'>;
 
 /** Failure codes that mean "the input is wrong" rather than "not proved". */
-const ERROR_CODES = new Set(['KSP106', 'KSP107', 'KSP152']);
+const ERROR_CODES = new Set(['KSP106', 'KSP107', 'KSP152', 'KSP162']);
 
 class Blocked {
   constructor(readonly failures: readonly Failure[]) {}
@@ -125,8 +125,9 @@ export class ProofChecker {
     try {
       outcome = await this.apply(ctx, j, goal, steps, where, chain);
     } catch (e) {
-      if (!(e instanceof Blocked)) throw e;
-      failures.push(...e.failures);
+      if (e instanceof Blocked) failures.push(...e.failures);
+      // a bug of the kernel's own must not crash the run or prove anything: the step fails
+      else failures.push({ code: 'KSP162', message: `internal error in the kernel, the step is not proved: ${e instanceof Error ? e.message : String(e)}`, span: j.span });
       return undefined;
     }
     obligations.push(...outcome.obligations);

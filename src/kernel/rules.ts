@@ -13,7 +13,7 @@ import { Abstraction } from './abstract.js';
 import { printExpr } from './print.js';
 import { mint, Proved, type Oracle, type Provenance, type Statement } from './proved.js';
 import { discharge, type FirstOrderContext, type FirstOrderFact, type ObligationRecord, type Premise, type SolverAccess } from './smt.js';
-import { canonicalKey, flatten, isTemporal, levelAtMost, levelOf, mkEnabled, mkLeadsTo, mkLogic, mkPrime, node, substitute, unfoldDefs, type Replacement } from './terms.js';
+import { canonicalKey, flatten, isTemporal, levelAtMost, levelOf, mkAlways, mkEnabled, mkLeadsTo, mkLogic, mkPrime, node, substitute, unfoldDefs, type Replacement } from './terms.js';
 
 export interface Failure {
   readonly code: DiagnosticCode;
@@ -328,23 +328,34 @@ export function ptlRule(ctx: RuleContext, goal: Expr, facts: readonly Proved[], 
 }
 
 /**
- * ∀-INTRODUCTION. From a judgement of F(x), x free, conclude `forall x :: F(x)` (the goal as
- * written, whose body with its own binders free must be exactly the judgement's formula).
- * Sound: free names of statements are read universally (see the top of this file); a domain
- * (`forall x in S`) only weakens the conclusion.
+ * ∀-INTRODUCTION. From a judgement of F(x), x free, conclude `forall x :: F(x)`: the goal as
+ * written, whose body (its binders left free) must be exactly the judgement's formula. A domain
+ * that does not change over time (`forall p in Procs`, Procs a constant) is kept as a hypothesis
+ * of the body (`relativize`); any other domain is dropped, which only strengthens what is shown.
+ * Sound: free names of statements are read universally (see the top of this file), and for a
+ * rigid m, (P && m) ~> Q, [](m ==> X) and m ==> F each say "if m then ...".
  */
 export function generalize(inner: Proved, goal: Expr): Proved | undefined {
-  let body = goal;
-  while (body.kind === 'quant' && body.quantifier === 'forall') body = body.body;
+  const body = stripForall(goal);
   if (body === goal || canonicalKey(body) !== canonicalKey(inner.statement.formula)) return undefined;
   return mint({ ...inner.statement, formula: goal }, [inner], { rules: ['forall-intro'] });
 }
 
-/** The quantifiers of a `forall` chain and its body. */
+/** The body of a `forall` chain, its binders free, each rigid domain kept as a hypothesis. */
 export function stripForall(goal: Expr): Expr {
-  let body = goal;
-  while (body.kind === 'quant' && body.quantifier === 'forall') body = body.body;
-  return body;
+  if (goal.kind !== 'quant' || goal.quantifier !== 'forall') return goal;
+  const body = stripForall(goal.body);
+  const d = goal.domain;
+  if (!d || levelOf(d) !== 'constant' || (d.type.kind !== 'set' && d.type.kind !== 'seq')) return body;
+  const x = node({ kind: 'ref', ref: { kind: 'local', binder: goal.binder } }, goal.binder.span, goal.binder.type, 'constant');
+  const member = node(d.type.kind === 'set' ? { kind: 'builtin', op: 'set.in', args: [x, d] } : { kind: 'builtin', op: 'seq.contains', args: [d, x] }, d.span);
+  return relativize(body, member);
+}
+
+function relativize(body: Expr, m: Expr): Expr {
+  if (body.kind === 'leadsTo') return mkLeadsTo(mkLogic('&&', body.left, m), body.right);
+  if (body.kind === 'always') return mkAlways(mkLogic('==>', m, body.arg));
+  return mkLogic('==>', m, body);
 }
 
 /** The first place where two formulas differ (by canonical key), for a mismatch message. */

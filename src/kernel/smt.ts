@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { ActionDecl, Binder, Expr, MachineDecl, Program, QName } from '../ir/index.js';
 import type { DiagnosticCode, Span } from '../diagnostics/index.js';
 import { SmtEncoder, Unencodable, type Env } from '../smt/index.js';
-import type { Solver, SolverStatus } from '../solver/index.js';
+import type { Solver, SolverResult, SolverStatus } from '../solver/index.js';
 import type { Oracle } from './proved.js';
 import { childExprs } from './terms.js';
 
@@ -189,6 +189,21 @@ export function encodePremise(ctx: FirstOrderContext, premise: Premise): { smt: 
   return { smt, params: named(premise.step?.params.map((p) => p.binder) ?? []), witnesses: named([...free, ...witnesses]), termination: enc.recursiveGroups().map(groupKey) };
 }
 
+// The same text asked again of one solver while the first answer is pending is not sent twice.
+const inFlight = new WeakMap<Solver, Map<string, Promise<SolverResult>>>();
+
+function check(access: SolverAccess, smt: string): Promise<SolverResult> {
+  let asked = inFlight.get(access.solver);
+  if (!asked) inFlight.set(access.solver, (asked = new Map()));
+  let pending = asked.get(smt);
+  if (!pending) {
+    pending = access.solver.check({ smt, timeoutMs: access.timeoutMs, wantModel: true });
+    asked.set(smt, pending);
+    void pending.finally(() => asked.delete(smt));
+  }
+  return pending;
+}
+
 /** Encode and decide one premise. Only `unsat` proves it. */
 export async function discharge(ctx: FirstOrderContext, premise: Premise, origin: Origin, access: SolverAccess): Promise<Discharged> {
   let encoded: ReturnType<typeof encodePremise>;
@@ -222,7 +237,7 @@ export async function discharge(ctx: FirstOrderContext, premise: Premise, origin
   let record: ObligationRecord;
   if (access.cache?.isProved(smt)) record = { ...base, status: 'unsat', cached: true, ms: 0 };
   else {
-    const r = await access.solver.check({ smt, timeoutMs: access.timeoutMs, wantModel: true });
+    const r = await check(access, smt);
     record = { ...base, status: r.status, cached: false, ms: r.ms, ...(r.reason !== undefined ? { reason: r.reason } : {}), ...(r.model !== undefined ? { model: r.model } : {}) };
     if (r.status === 'unsat') access.cache?.recordProved(smt);
   }

@@ -47,12 +47,36 @@ export class Analyzer {
       file,
       version,
       text,
-      diagnostics: result.diagnostics.filter((d) => sameFile(d.span.file, file)),
+      diagnostics: [...result.diagnostics.filter((d) => sameFile(d.span.file, file)), ...this.importErrors(file, text, result.diagnostics)],
       ...(symbols ? { symbols } : {}),
       ...(result.program ? { program: result.program } : {}),
     };
     this.latest.set(file, analysis);
     return analysis;
+  }
+
+  /** An import of a module with errors gets one diagnostic, so the reason nothing checks is visible. */
+  private importErrors(file: string, text: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+    const elsewhere = new Map<string, Diagnostic[]>();
+    for (const d of diagnostics) {
+      if (d.severity !== 'error' || sameFile(d.span.file, file)) continue;
+      const list = elsewhere.get(d.span.file) ?? [];
+      list.push(d);
+      elsewhere.set(d.span.file, list);
+    }
+    if (elsewhere.size === 0) return [];
+    const ast = this.parse(file, text).ast;
+    const out: Diagnostic[] = [];
+    for (const [other, errors] of elsewhere) {
+      const first = errors[0]!;
+      const imp = ast?.imports.find((i) => other.endsWith(`${i.path.parts.map((p) => p.text).join('/')}.kspec`));
+      const where = `${first.span.file}:${first.span.start.line}:${first.span.start.column}`;
+      const span = imp?.path.span ?? ast?.name.span;
+      if (!span) continue;
+      const count = errors.length === 1 ? '1 error' : `${errors.length} errors`;
+      out.push({ code: first.code, severity: 'error', message: `\`${imp ? imp.path.parts.map((p) => p.text).join('.') : other}\` has ${count}; the first: ${where}: ${first.message}`, span });
+    }
+    return out;
   }
 
   /** The last analysis of a file (possibly of an older version while edits are pending). */

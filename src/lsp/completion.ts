@@ -19,6 +19,8 @@ export interface CompletionRequest {
   readonly offset: number;
   /** the last analysis: possibly of an older version (the text being typed rarely checks) */
   readonly symbols?: ModuleSymbols;
+  /** the analysis before the current edit: a half-typed `x.` rarely checks, the text before it did */
+  readonly previous?: ModuleSymbols;
   readonly ast?: A.ModuleAst;
 }
 
@@ -95,12 +97,15 @@ function enumCtors(entry: ScopeEntry, sources: CompletionSources): CompletionIte
 
 /** The expression that ends right before the dot, in the last analysis. */
 function typeBefore(req: CompletionRequest, dotOffset: number): TypedSpan | undefined {
-  let best: TypedSpan | undefined;
-  for (const e of req.symbols?.table.exprs ?? []) {
-    if (!sameFile(e.span.file, req.file) || e.span.end.offset !== dotOffset) continue;
-    if (!best || e.span.start.offset < best.span.start.offset) best = e;
+  for (const symbols of [req.symbols, req.previous]) {
+    let best: TypedSpan | undefined;
+    for (const e of symbols?.table.exprs ?? []) {
+      if (!sameFile(e.span.file, req.file) || e.span.end.offset !== dotOffset) continue;
+      if (!best || e.span.start.offset < best.span.start.offset) best = e;
+    }
+    if (best) return best;
   }
-  return best;
+  return undefined;
 }
 
 function membersOfType(req: CompletionRequest, t: Type, sources: CompletionSources): CompletionItem[] {

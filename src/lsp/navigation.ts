@@ -17,7 +17,9 @@ export function symbolAt(symbols: ModuleSymbols, file: string, pos: Position): {
     if (!best || spanLength(r.span) < spanLength(best.span)) best = r;
   }
   if (best) return { target: best.target, at: best.span };
-  const declared = [...symbols.table.locals, ...symbols.decls].find((d) => sameFile(d.span.file, file) && spanContains(d.span, pos));
+  const here = (d: SymbolTarget): boolean => sameFile(d.span.file, file) && spanContains(d.span, pos);
+  // machine items and fields are declarations too, known from the references to them
+  const declared = symbols.table.locals.find(here) ?? symbols.decls.find(here) ?? symbols.table.refs.find((r) => here(r.target))?.target;
   return declared ? { target: declared, at: declared.span } : undefined;
 }
 

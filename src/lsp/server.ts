@@ -423,10 +423,19 @@ export class KspecServer {
     const doc = this.documents.get(uri);
     if (!doc) return [];
     const file = uriToPath(uri);
-    const last = this.analyzer.get(file);
+    const previous = this.analyzer.get(file);
+    const last = this.current(uri) ?? previous;
     const ast = last ? this.analyzer.parse(file, last.text).ast : undefined;
+    const symbols = last?.symbols ?? previous?.symbols;
     return complete(
-      { file, text: doc.getText(), offset: doc.offsetAt(pos), ...(last?.symbols ? { symbols: last.symbols } : {}), ...(ast ? { ast } : {}) },
+      {
+        file,
+        text: doc.getText(),
+        offset: doc.offsetAt(pos),
+        ...(symbols ? { symbols } : {}),
+        ...(previous?.symbols ? { previous: previous.symbols } : {}),
+        ...(ast ? { ast } : {}),
+      },
       { parsed: this.parsed },
     );
   }

@@ -232,10 +232,10 @@ export function explore(cm: CompiledMachine, properties: readonly CompiledProper
     }
     const id = next++;
     current = id;
-    engine.load(store, id);
     if (record) edgeStart.push(targets.length);
     const before = generated;
     try {
+      engine.load(store, id);
       for (let a = 0; a < cm.actions.length && !failure; a++) {
         currentAction = a;
         during = `action ${cm.actions[a]!.name}`;

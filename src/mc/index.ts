@@ -218,37 +218,46 @@ function checkTemporal(
       steps.map((s) => stateValues(x, s.state)),
       steps.map((s) => (s.label >= 0 ? graph.instances[s.label] : undefined)),
     );
+  // Every property gets a verdict; the first violation found is the one reported with its trace.
+  let first: Violation | undefined;
+  const violatedNames = new Set<string>();
   for (const p of temporal) {
+    if (violatedNames.has(p.name)) {
+      status.set(p, 'violated');
+      continue;
+    }
     try {
       if (p.kind === 'reach') {
         const path = findReach(x, p.from, p.to);
-        if (!path) {
-          status.set(p, 'holds');
-          continue;
+        status.set(p, path ? 'violated' : 'holds');
+        if (path && !first) first = { kind: 'property', property: p.name, message: `${p.name} (${p.text}) is violated`, trace: render(path) };
+      } else if (p.kind === 'liveness') {
+        const lasso = findFairViolation(g, livenessFlags(x, p), fairness);
+        status.set(p, lasso ? 'violated' : 'holds');
+        if (lasso && !lassoIsFair(graph, fairness, lasso)) throw new Error('internal error: the liveness counterexample is not fair');
+        if (lasso && !first) {
+          const last = lasso.prefix[lasso.prefix.length - 1]!;
+          const instance = p.bindings.length > 0 ? ` for ${p.bindings.map((b) => `${b.name} = ${showValue(b.value, b.type, program)}`).join(', ')}` : '';
+          first = {
+            kind: 'liveness',
+            property: p.name,
+            message: `${p.name} (${p.text}) is violated${instance} by a fair behaviour`,
+            prefix: render(lasso.prefix),
+            cycle: render([last, ...lasso.cycle]).slice(1),
+          };
         }
-        status.set(p, 'violated');
-        return { kind: 'property', property: p.name, message: `${p.name} (${p.text}) is violated`, trace: render(path) };
       }
-      if (p.kind !== 'liveness') continue;
-      const lasso = findFairViolation(g, livenessFlags(x, p), fairness);
-      if (!lasso) {
-        status.set(p, 'holds');
-        continue;
-      }
-      if (!lassoIsFair(graph, fairness, lasso)) throw new Error('internal error: the liveness counterexample is not fair');
-      status.set(p, 'violated');
-      const prefix = render(lasso.prefix);
-      const last = lasso.prefix[lasso.prefix.length - 1]!;
-      const cycle = render([last, ...lasso.cycle]).slice(1);
-      const instance = p.bindings.length > 0 ? ` for ${p.bindings.map((b) => `${b.name} = ${showValue(b.value, b.type, program)}`).join(', ')}` : '';
-      return { kind: 'liveness', property: p.name, message: `${p.name} (${p.text}) is violated${instance} by a fair behaviour`, prefix, cycle };
     } catch (err) {
       if (!(err instanceof StateEvalError)) throw err;
-      const trace = safetyTrace(cm, program, x, err.state);
-      return { kind: 'error', code: err.error.code, message: err.error.message, span: err.error.span, during: `property ${p.name}`, trace };
+      status.set(p, 'unchecked');
+      if (!first) {
+        const trace = safetyTrace(cm, program, x, err.state);
+        first = { kind: 'error', code: err.error.code, message: err.error.message, span: err.error.span, during: `property ${p.name}`, trace };
+      }
     }
+    if (status.get(p) === 'violated') violatedNames.add(p.name);
   }
-  return undefined;
+  return first;
 }
 
 export { formatResult, formatViolation, traceTable } from './report.js';

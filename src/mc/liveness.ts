@@ -308,7 +308,7 @@ function buildLasso(
   for (let p = seed; p >= 0; p = g.parent(p)) initPath.push(p);
   initPath.reverse();
   initPath.forEach((s, i) => prefix.push({ state: s, label: i === 0 ? -1 : edgeLabel(graph, initPath[i - 1]!, s) }));
-  prefix.push(...seedPath.reverse());
+  for (const step of seedPath.reverse()) prefix.push(step);
 
   // What the cycle must do: for each group enabled in the component, visit a state where it is
   // disabled (weak only) or take one of its steps; visit a `visit` state if asked.
@@ -375,7 +375,7 @@ function buildLasso(
   }
   if (cycle.length > 0 || at !== entry) {
     const back = pathInside(graph, member, mark, at, (s) => s === entry)!;
-    cycle.push(...back);
+    for (const step of back) cycle.push(step);
   }
   return { prefix, cycle };
 }

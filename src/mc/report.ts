@@ -53,7 +53,7 @@ export function formatViolation(v: Violation): string[] {
   if (v.kind === 'liveness') {
     const all = [...v.prefix, ...v.cycle];
     const out = [`counterexample: a behaviour of ${all.length} states whose end loops forever`];
-    out.push(...traceTable(all, v.prefix.length - 1));
+    for (const line of traceTable(all, v.prefix.length - 1)) out.push(line);
     if (v.cycle.length === 0) out.push(`then stutters forever in step ${v.prefix.length - 1} (no fairness constraint forces a step there)`);
     else out.push(`then loops back to step ${v.prefix.length - 1} forever`);
     return out;
@@ -73,7 +73,7 @@ export function traceTable(steps: readonly TraceStep[], loopStart: number): stri
     stepTitle(s),
     ...changing.map((name) => (i === 0 || s.changed.includes(name) ? s.state.find((v) => v.name === name)!.value : '')),
   ]);
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const widths = header.map((h, c) => rows.reduce((w, r) => Math.max(w, r[c]!.length), h.length));
   const initial = steps[0]!.state.filter((v) => !changing.includes(v.name)).map((v) => `  ${v.name} = ${v.value}`);
   const out: string[] = [];
   if (initial.length > 0) out.push('unchanged throughout:', ...initial);

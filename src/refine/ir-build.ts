@@ -14,6 +14,11 @@ export class IrBuilder {
     return { ...n, id: this.next++, span, type, level: 'state' } as Expr;
   }
 
+  /** the same expression under a new id (ids carry facts such as "this is a TypeScript number") */
+  fresh(e: Expr): Expr {
+    return { ...e, id: this.next++ } as Expr;
+  }
+
   binder(name: string, type: Type, span: Span): Binder {
     return { id: this.next++, name, type, span };
   }

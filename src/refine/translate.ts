@@ -146,15 +146,13 @@ export class Translator {
     const isLet = (list.flags & ts.NodeFlags.Let) !== 0;
     if (isLet && list.declarations.length === 1 && rest[0] && ts.isForOfStatement(rest[0])) return this.accumulator(list.declarations[0]!, rest[0], rest.slice(1), env, expected, owner);
     if (!isConst) this.fail(s, '`let` and `var` are outside the subset (bindings never change): use `const`, or the accumulator pattern `let ok = true; for (const x of xs) ok = ok && p(x);`');
-    const [d, ...more] = list.declarations;
-    if (!d) return this.block(rest, env, expected, owner);
+    if (list.declarations.length !== 1) this.fail(s, 'declare one `const` per statement');
+    const d = list.declarations[0]!;
     if (!ts.isIdentifier(d.name)) this.fail(d.name, 'destructuring is outside the subset: bind the value, then read its fields');
     if (!d.initializer) this.fail(d, 'a `const` needs a value');
     const value = this.expr(d.initializer, env, this.annotation(d.type));
     const name = d.name.text;
-    const restStmts = more.length > 0 ? [ts.factory.createVariableStatement(undefined, ts.factory.createVariableDeclarationList(more, ts.NodeFlags.Const)), ...rest] : rest;
-    if (more.length > 0) this.fail(more[0]!, 'declare one `const` per statement');
-    return this.bindValue(name, value, env, (e) => this.block(restStmts, e, expected, owner));
+    return this.bindValue(name, value, env, (e) => this.block(rest, e, expected, owner));
   }
 
   private bindValue(name: string, value: Expr, env: Env, body: (env: Env) => Expr): Expr {
@@ -254,11 +252,17 @@ export class Translator {
 
   private switchStatement(s: ts.SwitchStatement, rest: readonly ts.Statement[], env: Env, expected: Type | undefined, owner: ts.Node): Expr {
     const d = unparen(s.expression);
-    const local = ts.isPropertyAccessExpression(d) && d.name.text === 'kind' && ts.isIdentifier(d.expression) ? env.get(d.expression.text) : undefined;
-    if (!ts.isPropertyAccessExpression(d) || !ts.isIdentifier(d.expression) || local?.kind !== 'value' || local.expr.type.kind !== 'enum') {
-      return this.fail(s.expression, 'switch only on the discriminant of an enum value: `switch (x.kind)`');
-    }
-    const name = d.expression.text;
+    if (!ts.isPropertyAccessExpression(d) || d.name.text !== 'kind') return this.fail(s.expression, 'switch only on the discriminant of an enum value: `switch (x.kind)`');
+    const named = ts.isIdentifier(d.expression) ? env.get(d.expression.text) : undefined;
+    if (named?.kind === 'value' && named.expr.type.kind === 'enum') return this.switchOn(d.expression.getText(this.cx.sf), named, s, rest, env, expected, owner);
+    const value = this.expr(d.expression, env, undefined);
+    if (value.type.kind !== 'enum') return this.fail(s.expression, `switch only on the discriminant of an enum value, not of ${typeToString(value.type)}`);
+    // a switch on `f(x).kind` narrows a value no name refers to
+    return this.bindValue('$switch', value, env, (e) => this.switchOn('$switch', e.get('$switch') as Extract<Local, { kind: 'value' }>, s, rest, e, expected, owner));
+  }
+
+  private switchOn(name: string, local: Extract<Local, { kind: 'value' }>, s: ts.SwitchStatement, rest: readonly ts.Statement[], env: Env, expected: Type | undefined, owner: ts.Node): Expr {
+    if (local.expr.type.kind !== 'enum') throw new Error('internal: switch on a non-enum');
     const decl = this.cx.program.enums.get(local.expr.type.name)!;
     const bodies = new Map<string, readonly ts.Statement[]>();
     let pending: string[] = [];
@@ -405,7 +409,13 @@ export class Translator {
     if (ts.isPrefixUnaryExpression(n)) return this.prefix(n, env);
     if (ts.isBinaryExpression(n)) return this.binary(n, env, expected);
     if (ts.isConditionalExpression(n)) {
-      return this.branch(n.condition, env, (e) => this.expr(n.whenTrue, e, expected), (e) => this.expect(this.expr(n.whenFalse, e, expected), expected ?? this.expr(n.whenTrue, e, undefined).type, n.whenFalse));
+      let thenType = expected;
+      const onTrue = (e: Env): Expr => {
+        const x = this.expect(this.expr(n.whenTrue, e, expected), expected, n.whenTrue);
+        thenType ??= x.type;
+        return x;
+      };
+      return this.branch(n.condition, env, onTrue, (e) => this.expect(this.expr(n.whenFalse, e, thenType), thenType, n.whenFalse));
     }
     if (ts.isPropertyAccessExpression(n)) return this.property(n, env);
     if (ts.isElementAccessExpression(n)) return this.element(n, env);
@@ -514,16 +524,18 @@ export class Translator {
   private equality(n: ts.BinaryExpression, env: Env): Expr {
     const span = this.span(n);
     const [first, second] = isUndefined(n.left) ? [n.right, n.left] : [n.left, n.right];
+    const [access, literal] = ts.isStringLiteral(unparen(second)) ? [unparen(first), unparen(second)] : [unparen(second), unparen(first)];
+    if (ts.isPropertyAccessExpression(access) && access.name.text === 'kind' && ts.isStringLiteral(literal)) {
+      const target = this.expr(access.expression, env, undefined);
+      if (target.type.kind === 'enum') {
+        if (!this.cx.program.enums.get(target.type.name)!.ctors.some((k) => k.name === literal.text)) this.fail(literal, `${typeToString(target.type)} has no constructor ${JSON.stringify(literal.text)}`);
+        return this.b.node({ kind: 'is', arg: target, ctor: literal.text }, BOOL, span);
+      }
+    }
     const left = this.expr(first, env, undefined);
     if (isUndefined(second)) {
       if (left.type.kind !== 'option') this.fail(n, `comparing ${typeToString(left.type)} with undefined: only an Option can be undefined`);
       return this.b.node({ kind: 'is', arg: left, ctor: 'None' }, BOOL, span);
-    }
-    const kindAccess = unparen(first);
-    if (ts.isPropertyAccessExpression(kindAccess) && kindAccess.name.text === 'kind') {
-      const target = this.expr(kindAccess.expression, env, undefined);
-      const lit = unparen(second);
-      if (target.type.kind === 'enum' && ts.isStringLiteral(lit)) return this.b.node({ kind: 'is', arg: target, ctor: lit.text }, BOOL, span);
     }
     const right = this.expr(second, env, left.type);
     this.sameNumberKind(left, right, n);
@@ -615,9 +627,9 @@ export class Translator {
       if (name === 'BigInt' && args.length === 1) {
         const v = this.expr(args[0]!, env, undefined);
         if (!this.isNumber(v)) this.fail(args[0]!, '`BigInt(...)` converts a length or an index (a `number`)');
-        return { ...v, id: this.b.int(0n, span).id };
+        return this.b.fresh(v);
       }
-      if (name === 'Number' && args.length === 1) return this.number({ ...this.expect(this.expr(args[0]!, env, INT), INT, args[0]!), id: this.b.int(0n, span).id });
+      if (name === 'Number' && args.length === 1) return this.number(this.b.fresh(this.expect(this.expr(args[0]!, env, INT), INT, args[0]!)));
       const runtime = this.cx.runtimeNames.get(name);
       if (runtime) return this.runtimeCall(runtime, n, env, expected);
       const ctor = this.cx.ctorNames.get(name);
@@ -770,6 +782,18 @@ export class Translator {
     }
   }
 
+  /** a view function of the file applied to an already translated value */
+  applyView(fn: ts.FunctionDeclaration, value: Expr, expected: Type | undefined, at: ts.Node): Expr {
+    const p = fn.parameters[0];
+    if (fn.parameters.length !== 1 || !p || !ts.isIdentifier(p.name)) return this.fail(fn, 'a view function takes exactly one named parameter');
+    this.inlining.push(fn.name!.text);
+    try {
+      return this.bindValue(p.name.text, this.expect(value, this.annotation(p.type), at), new Map(), (e) => this.functionBody(fn, e, this.annotation(fn.type) ?? expected));
+    } finally {
+      this.inlining.pop();
+    }
+  }
+
   private inline(fn: ts.FunctionDeclaration, args: readonly ts.Expression[], env: Env, expected: Type | undefined, at: ts.CallExpression): Expr {
     const name = fn.name!.text;
     if (this.inlining.includes(name)) this.fail(at, 'recursion is outside the subset: write the spec with `decreases`, or use a loop pattern');
@@ -803,7 +827,7 @@ export class Translator {
       if (ts.isSpreadAssignment(p)) {
         if (base || props.size > 0) this.fail(p, 'one spread, first: `{ ...r, f: v }`');
         base = p.expression;
-      } else if (ts.isPropertyAssignment(p)) props.set(propertyName(p.name, this), p.initializer);
+      } else if (ts.isPropertyAssignment(p)) props.set(propertyName(p.name), p.initializer);
       else if (ts.isShorthandPropertyAssignment(p)) props.set(p.name.text, p.name);
       else this.fail(p, 'object literals hold `name: value` properties and one leading spread');
     }
@@ -966,8 +990,8 @@ function payloadKey(name: string): string {
   return name === 'kind' ? 'kind$' : name;
 }
 
-function propertyName(name: ts.PropertyName, t: Translator): string {
+function propertyName(name: ts.PropertyName): string {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name)) return name.text;
   if (ts.isComputedPropertyName(name) && ts.isStringLiteral(name.expression)) return name.expression.text;
-  throw new SubsetError(name, `a property name is a name or a string (${t.span(name).start.line})`);
+  throw new SubsetError(name, 'a property name is a name or a string literal');
 }

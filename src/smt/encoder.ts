@@ -11,27 +11,9 @@ import type { ActionDecl, Binder, Expr, MachineDecl, Program, QName, Type } from
 import type { Span } from '../diagnostics/index.js';
 import { SortRegistry, stronglyConnected } from './sorts.js';
 import { intLiteral, quoted, stringLiteral, SYM } from './names.js';
+import { Unencodable, type Env, type Polarity } from './env.js';
+import { encodeBuiltin, type EncoderHost } from './builtins.js';
 
-export type Polarity = 'pos' | 'neg' | 'both';
-
-export interface Env {
-  /** the state an unprimed variable is read in (0 = current, 1 = next) */
-  readonly state: number;
-  /** where the formula sits relative to the goal: 'pos' in the goal, 'neg' in a hypothesis */
-  readonly polarity: Polarity;
-  /** inside a def body: that machine's variables are the def's extra parameters */
-  readonly defMachine?: QName;
-}
-
-/** A construct that has no sound first-order encoding here; the obligation is not sent. */
-export class Unencodable extends Error {
-  constructor(
-    message: string,
-    readonly span: Span,
-  ) {
-    super(message);
-  }
-}
 
 interface DefEntry {
   readonly q: QName;
@@ -47,7 +29,7 @@ const isSchematic = (b: Binder): boolean => b.level === 'state' || b.level === '
 
 const flip = (p: Polarity): Polarity => (p === 'pos' ? 'neg' : p === 'neg' ? 'pos' : 'both');
 
-export class SmtEncoder {
+export class SmtEncoder implements EncoderHost {
   readonly sorts: SortRegistry;
   private readonly declared = new Map<string, string>();
   private readonly axioms = new Map<string, string>();
@@ -111,12 +93,16 @@ export class SmtEncoder {
     return this.declare(symbol, `(declare-fun ${symbol} (${params.join(' ')}) ${this.sorts.sort(result)})`);
   }
 
-  private undefined(name: string, params: readonly string[], result: string): string {
+  undefinedFunction(name: string, params: readonly string[], result: string): string {
     const symbol = quoted(`u:${name}`);
     return this.declare(symbol, `(declare-fun ${symbol} (${params.join(' ')}) ${result})`);
   }
 
-  private temp(): string {
+  axiom(name: string, text: string): void {
+    if (!this.axioms.has(name)) this.axioms.set(name, text);
+  }
+
+  temp(): string {
     return SYM.temp(this.temps++);
   }
 
@@ -157,7 +143,7 @@ export class SmtEncoder {
       case 'eq':
         return `(= ${this.expr(e.left, both)} ${this.expr(e.right, both)})`;
       case 'builtin':
-        return this.builtin(e, both);
+        return encodeBuiltin(this, e, both);
       case 'seqLit':
         return this.seqLiteral(e.type, e.elems.map((x) => this.expr(x, both)));
       case 'setLit': {
@@ -209,19 +195,19 @@ export class SmtEncoder {
         return this.quantifier(e, env);
       case 'setFilter': {
         const x = this.binder(e.binder);
-        return `(lambda ((${x} ${this.sorts.sort(e.binder.type)})) (and ${this.member(e.source, x, both)} ${this.expr(e.pred, both)}))`;
+        return `(lambda ((${x} ${this.sorts.sort(e.binder.type)})) (and ${this.memberOf(e.source, x, both)} ${this.expr(e.pred, both)}))`;
       }
       case 'setImage': {
         if (e.type.kind !== 'set') throw new Unencodable('set image without a set type', e.span);
         const y = this.temp();
         const x = this.binder(e.binder);
-        return `(lambda ((${y} ${this.sorts.sort(e.type.elem)})) (exists ((${x} ${this.sorts.sort(e.binder.type)})) (and ${this.member(e.source, x, both)} (= ${y} ${this.expr(e.body, both)}))))`;
+        return `(lambda ((${y} ${this.sorts.sort(e.type.elem)})) (exists ((${x} ${this.sorts.sort(e.binder.type)})) (and ${this.memberOf(e.source, x, both)} (= ${y} ${this.expr(e.body, both)}))))`;
       }
       case 'mapComp': {
         if (e.type.kind !== 'map') throw new Unencodable('map comprehension without a map type', e.span);
         const opt = this.sorts.option(e.type.value);
         const x = this.binder(e.binder);
-        return `(lambda ((${x} ${this.sorts.sort(e.binder.type)})) (ite ${this.member(e.domain, x, both)} (${opt.some} ${this.expr(e.body, both)}) ${opt.none}))`;
+        return `(lambda ((${x} ${this.sorts.sort(e.binder.type)})) (ite ${this.memberOf(e.domain, x, both)} (${opt.some} ${this.expr(e.body, both)}) ${opt.none}))`;
       }
       case 'action': {
         const machine = this.machine(e.instance.machine, e.span);
@@ -281,11 +267,11 @@ export class SmtEncoder {
     const ta = this.temp();
     const tb = this.temp();
     const name = op === '/' ? 'div' : 'mod';
-    const undef = this.undefined(name, ['Int'], 'Int');
+    const undef = this.undefinedFunction(name, ['Int'], 'Int');
     return `(let ((${ta} ${a}) (${tb} ${b})) (ite (= ${tb} 0) (${undef} ${ta}) (${name} ${ta} ${tb})))`;
   }
 
-  private emptySet(t: Type): string {
+  emptySet(t: Type): string {
     return `((as const ${this.sorts.sort(t)}) false)`;
   }
 
@@ -295,8 +281,8 @@ export class SmtEncoder {
     return units.length === 1 ? units[0]! : `(seq.++ ${units.join(' ')})`;
   }
 
-  /** `x` is in the Set, Seq or Map `collection` */
-  private member(collection: Expr, x: string, env: Env): string {
+  /** `x` is in the Set, Seq or Map `collection` (as an element, or as a key) */
+  memberOf(collection: Expr, x: string, env: Env): string {
     const c = this.expr(collection, env);
     switch (collection.type.kind) {
       case 'set':
@@ -370,9 +356,9 @@ export class SmtEncoder {
     if (!e.domain) this.checkUnboundedQuantifier(e.quantifier, e.binder, env, e.span);
     const body = this.expr(e.body, env);
     if (e.quantifier === 'forall') {
-      return e.domain ? `(forall ${decl} (=> ${this.member(e.domain, x, { ...env, polarity: 'both' })} ${body}))` : `(forall ${decl} ${body})`;
+      return e.domain ? `(forall ${decl} (=> ${this.memberOf(e.domain, x, { ...env, polarity: 'both' })} ${body}))` : `(forall ${decl} ${body})`;
     }
-    return e.domain ? `(exists ${decl} (and ${this.member(e.domain, x, { ...env, polarity: 'both' })} ${body}))` : `(exists ${decl} ${body})`;
+    return e.domain ? `(exists ${decl} (and ${this.memberOf(e.domain, x, { ...env, polarity: 'both' })} ${body}))` : `(exists ${decl} ${body})`;
   }
 
   /**
@@ -416,121 +402,9 @@ export class SmtEncoder {
     }
   }
 
-  private builtin(e: Extract<Expr, { kind: 'builtin' }>, env: Env): string {
-    const [a, b, c] = e.args;
-    const arg = (x: Expr | undefined): string => this.expr(x!, env);
-    switch (e.op) {
-      case 'seq.len':
-        return `(seq.len ${arg(a)})`;
-      case 'seq.index': {
-        const ts = this.temp();
-        const ti = this.temp();
-        const undef = this.undefined(`seq.index:${this.sorts.key(a!.type)}`, [this.sorts.sort(a!.type), 'Int'], this.sorts.sort(e.type));
-        return `(let ((${ts} ${arg(a)}) (${ti} ${arg(b)})) (ite (and (<= 0 ${ti}) (< ${ti} (seq.len ${ts}))) (seq.nth ${ts} ${ti}) (${undef} ${ts} ${ti})))`;
-      }
-      case 'seq.push':
-        return `(seq.++ ${arg(a)} (seq.unit ${arg(b)}))`;
-      case 'seq.concat':
-        return `(seq.++ ${arg(a)} ${arg(b)})`;
-      case 'seq.contains':
-        return `(seq.contains ${arg(a)} (seq.unit ${arg(b)}))`;
-      case 'set.in':
-        return this.member(b!, arg(a), env);
-      case 'set.add':
-        return `(store ${arg(a)} ${arg(b)} true)`;
-      case 'set.remove':
-        return `(store ${arg(a)} ${arg(b)} false)`;
-      case 'set.union':
-        return `((_ map or) ${arg(a)} ${arg(b)})`;
-      case 'set.intersect':
-        return `((_ map and) ${arg(a)} ${arg(b)})`;
-      case 'set.minus':
-        return `((_ map and) ${arg(a)} ((_ map not) ${arg(b)}))`;
-      case 'set.subset': {
-        const ta = this.temp();
-        return `(let ((${ta} ${arg(a)})) (= ((_ map and) ${ta} ${arg(b)}) ${ta}))`;
-      }
-      case 'set.size':
-        return this.setSize(a!, env);
-      case 'set.range': {
-        const i = this.temp();
-        return `(lambda ((${i} Int)) (and (<= ${arg(a)} ${i}) (<= ${i} ${arg(b)})))`;
-      }
-      case 'map.in':
-        return this.member(b!, arg(a), env);
-      case 'map.index': {
-        if (a!.type.kind !== 'map') throw new Unencodable('indexing a non-map', e.span);
-        const opt = this.sorts.option(a!.type.value);
-        const tm = this.temp();
-        const tk = this.temp();
-        const undef = this.undefined(`map.index:${this.sorts.key(a!.type)}`, [this.sorts.sort(a!.type), this.sorts.sort(a!.type.key)], this.sorts.sort(e.type));
-        return `(let ((${tm} ${arg(a)}) (${tk} ${arg(b)})) (ite ((_ is ${opt.some}) (select ${tm} ${tk})) (${opt.value} (select ${tm} ${tk})) (${undef} ${tm} ${tk})))`;
-      }
-      case 'map.get':
-        return `(select ${arg(a)} ${arg(b)})`;
-      case 'map.insert': {
-        if (a!.type.kind !== 'map') throw new Unencodable('insert into a non-map', e.span);
-        return `(store ${arg(a)} ${arg(b)} (${this.sorts.option(a!.type.value).some} ${arg(c)}))`;
-      }
-      case 'map.remove': {
-        if (a!.type.kind !== 'map') throw new Unencodable('remove from a non-map', e.span);
-        return `(store ${arg(a)} ${arg(b)} ${this.sorts.option(a!.type.value).none})`;
-      }
-      case 'map.keys': {
-        if (a!.type.kind !== 'map') throw new Unencodable('keys of a non-map', e.span);
-        const k = this.temp();
-        return `(lambda ((${k} ${this.sorts.sort(a!.type.key)})) ((_ is ${this.sorts.option(a!.type.value).some}) (select ${arg(a)} ${k})))`;
-      }
-      case 'string.len':
-        return `(str.len ${arg(a)})`;
-      case 'string.concat':
-        return `(str.++ ${arg(a)} ${arg(b)})`;
-    }
-  }
-
-  /**
-   * `S.size()`: exact where the structure of S shows it (literals, ranges, add/remove of an
-   * element), otherwise an uninterpreted function of the set that is >= 0 and 0 exactly for the
-   * empty set. Both hold of every finite set, so the encoding is sound for kspec's finite sets.
-   */
-  private setSize(set: Expr, env: Env): string {
-    if (set.kind === 'setLit') {
-      if (set.elems.length === 0) return '0';
-      const temps = set.elems.map(() => this.temp());
-      const bindings = set.elems.map((x, i) => `(${temps[i]} ${this.expr(x, env)})`).join(' ');
-      const counts = temps.map((t, i) => (i === 0 ? '1' : `(ite (or ${temps.slice(0, i).map((p) => `(= ${t} ${p})`).join(' ')}) 0 1)`));
-      return `(let (${bindings}) (+ ${counts.join(' ')} 0))`;
-    }
-    if (set.kind === 'builtin' && set.op === 'set.range') {
-      const lo = this.temp();
-      const hi = this.temp();
-      return `(let ((${lo} ${this.expr(set.args[0]!, env)}) (${hi} ${this.expr(set.args[1]!, env)})) (ite (<= ${lo} ${hi}) (+ (- ${hi} ${lo}) 1) 0))`;
-    }
-    if (set.kind === 'builtin' && (set.op === 'set.add' || set.op === 'set.remove')) {
-      const inner = this.temp();
-      const member = `(select ${this.expr(set.args[0]!, env)} ${this.expr(set.args[1]!, env)})`;
-      const body = set.op === 'set.add' ? `(ite ${member} ${inner} (+ ${inner} 1))` : `(ite ${member} (- ${inner} 1) ${inner})`;
-      return `(let ((${inner} ${this.setSize(set.args[0]!, env)})) ${body})`;
-    }
-    const sort = this.sorts.sort(set.type);
-    const name = `size:${this.sorts.key(set.type)}`;
-    const size = this.undefined(name, [sort], 'Int');
-    if (!this.axioms.has(name)) {
-      const s = quoted('s');
-      this.axioms.set(
-        name,
-        `(assert (forall ((${s} ${sort})) (! (and (>= (${size} ${s}) 0) (= (= (${size} ${s}) 0) (= ${s} ${this.emptySet(set.type)}))) :pattern ((${size} ${s})))))`,
-      );
-    }
-    return `(${size} ${this.expr(set, env)})`;
-  }
 
   // ---- pieces for callers that build their own formulas (termination conditions) -------------
 
-  /** `x` is an element (key) of the collection `collection` */
-  memberOf(collection: Expr, x: string, env: Env): string {
-    return this.member(collection, x, env);
-  }
 
   /** `text` was built by constructor `ctor` of the enum or option type `t` */
   ctorTest(t: Type, ctor: string, text: string, span: Span): string {
@@ -566,7 +440,7 @@ export class SmtEncoder {
   actionConjuncts(machine: MachineDecl, action: ActionDecl, env: Env, withEffect: boolean): string[] {
     const both: Env = { ...env, polarity: 'both' };
     const out: string[] = [];
-    for (const p of action.params) if (p.domain) out.push(this.member(p.domain, this.binder(p.binder), both));
+    for (const p of action.params) if (p.domain) out.push(this.memberOf(p.domain, this.binder(p.binder), both));
     for (const g of action.guards) out.push(this.expr(g, env));
     if (!withEffect) return out;
     for (const v of machine.vars) {

@@ -15,6 +15,11 @@ function check(text: string) {
 }
 
 describe('robustness', () => {
+  it('survives a comprehension whose binder was lost to a syntax error', () => {
+    const r = check('x all.constructs\ndef images(s: Set<Int>): Set<String> = { "v" for x in s )\n');
+    expect(r.diagnostics.filter((d) => d.code === 'KSP039')).toEqual([]);
+  });
+
   it('survives random token edits of a valid spec without an internal error', () => {
     fc.assert(
       fc.property(
@@ -26,7 +31,7 @@ describe('robustness', () => {
           expect(r.diagnostics.filter((d) => d.code === 'KSP039').map((d) => d.message)).toEqual([]);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.KPROOF_FUZZ_RUNS ?? 150) },
     );
   });
 });

@@ -90,6 +90,17 @@ describe('kproof mc', () => {
     expect((await mc('no/such/file.kspec')).code).toBe(2);
   });
 
+  it('prints the ends of a very long lasso without overflowing the stack', async () => {
+    const r = await mc(fixture('chain.kspec'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('often ([]<>P) is violated');
+    expect(r.out).toContain('ok   reaches (liveness)');
+    expect(r.out).toContain('ok   leads (liveness)');
+    expect(r.out).toContain('steps omitted (see --json or --html for all)');
+    expect(r.out).toMatch(/\*130000\s+inc\s+130000/);
+    expect(r.out).toContain('then stutters forever in step 130000');
+  });
+
   it('writes a self-contained HTML page with everything escaped', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kproof-mc-'));
     const spec = path.join(dir, 'html.kspec');

@@ -32,7 +32,7 @@ describe('timeouts', () => {
     const t0 = performance.now();
     const r = await s.check({ smt: HARD, timeoutMs: 300, wantModel: false });
     expect(r.status).toBe('unknown');
-    expect(performance.now() - t0).toBeLessThan(4000);
+    expect(performance.now() - t0).toBeLessThan(8000);
     expect((await s.check({ smt: UNSAT, timeoutMs: 5000, wantModel: false })).status).toBe('unsat');
   });
 
@@ -43,7 +43,7 @@ describe('timeouts', () => {
     const t0 = performance.now();
     const r = await s.check({ smt: HARD, timeoutMs: 300, wantModel: false });
     expect(r.status).toBe('unknown');
-    expect(performance.now() - t0).toBeLessThan(4000);
+    expect(performance.now() - t0).toBeLessThan(8000);
     expect((await s.check({ smt: UNSAT, timeoutMs: 5000, wantModel: false })).status).toBe('unsat');
   });
 });

@@ -11,4 +11,5 @@ export const KERNEL_CODES = {
   KSP159: 'the proof rests on a lemma or theorem that is not proved',
   KSP160: 'a proof step or fact cannot be used here (unknown, failed, or used before it is proved)',
   KSP161: '∀-introduction does not give the goal',
+  KSP162: 'internal error in the kernel (the step is not proved)',
 } as const;
