@@ -6,6 +6,11 @@ import { register as registerCheck } from './check.js';
 import { register as registerFmt } from './fmt.js';
 import { register as registerLemmas } from './lemmas.js';
 import { register as registerLsp } from './lsp.js';
+import { register as registerVerify } from './verify.js';
+import { register as registerMc } from './mc.js';
+import { register as registerKernel } from './kernel.js';
+import { register as registerCodegen } from './codegen.js';
+import { register as registerRefine } from './refine.js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,6 +30,8 @@ const EXAMPLES = `
 Examples:
   $ kproof check specs/examples/counter.kspec        parse, resolve and type-check
   $ kproof check --json specs/**/*.kspec             diagnostics as JSON
+  $ kproof verify specs/examples/counter.kspec       prove every theorem (Z3 + the temporal kernel)
+  $ kproof mc specs/examples/mutex.kspec             model-check the file's model blocks
   $ kproof fmt --check specs/examples/counter.kspec  is the file formatted?
   $ kproof fmt --write specs/examples/*.kspec        format in place
   $ kproof lemmas leads_to                           search the lemma library
@@ -56,8 +63,13 @@ export function buildProgram(ctx: CliContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
   registerCheck(program, ctx);
-  registerFmt(program, ctx);
+  registerVerify(program, ctx);
+  registerMc(program, ctx);
   registerLemmas(program, ctx);
+  registerFmt(program, ctx);
+  registerCodegen(program, ctx);
+  registerRefine(program, ctx);
+  registerKernel(program, ctx);
   registerLsp(program, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
   return program;

@@ -68,30 +68,37 @@ export function traceTable(steps: readonly TraceStep[], loopStart: number): stri
   if (steps.length === 0) return [];
   const changing = steps[0]!.state.map((v) => v.name).filter((name) => steps.some((s, i) => i > 0 && s.changed.includes(name)));
   const header = ['step', 'action', ...changing];
-  const rows = steps.map((s, i) => [
-    `${i === loopStart ? '*' : ' '}${i}`,
-    stepTitle(s),
-    ...changing.map((name) => (i === 0 || s.changed.includes(name) ? s.state.find((v) => v.name === name)!.value : '')),
-  ]);
+  // Long traces show their first and last rows (and the loop's first state); gaps say how many rows they hide.
+  const shown: number[] = [];
+  for (let i = 0; i < steps.length; i++) if (steps.length <= MAX_ROWS || i < MAX_ROWS / 2 || i >= steps.length - MAX_ROWS / 2 || i === loopStart) shown.push(i);
+  const rows = shown.map((i) => {
+    const s = steps[i]!;
+    return [
+      `${i === loopStart ? '*' : ' '}${i}`,
+      stepTitle(s),
+      ...changing.map((name) => (i === 0 || s.changed.includes(name) ? s.state.find((v) => v.name === name)!.value : '')),
+    ];
+  });
   const widths = header.map((h, c) => rows.reduce((w, r) => Math.max(w, r[c]!.length), h.length));
   const initial = steps[0]!.state.filter((v) => !changing.includes(v.name)).map((v) => `  ${v.name} = ${v.value}`);
   const out: string[] = [];
   if (initial.length > 0) out.push('unchanged throughout:', ...initial);
-  const shown = (i: number) => steps.length <= MAX_ROWS || i < MAX_ROWS / 2 || i >= steps.length - MAX_ROWS / 2 || i === loopStart;
-  const omitted = (i: number) => steps.length > MAX_ROWS && i === MAX_ROWS / 2;
-  const gap = `      … ${steps.length - MAX_ROWS} steps omitted (see --json or --html for all) …`;
+  const gap = (k: number): void => {
+    const hidden = k === 0 ? 0 : shown[k]! - shown[k - 1]! - 1;
+    if (hidden > 0) out.push(`      … ${hidden} steps omitted (see --json or --html for all) …`);
+  };
   if (widths.reduce((a, b) => a + b + 2, 0) <= MAX_TABLE_WIDTH) {
     const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
     out.push(line(header), line(widths.map((w) => '-'.repeat(w))));
-    rows.forEach((r, i) => {
-      if (omitted(i)) out.push(gap);
-      if (shown(i)) out.push(line(r));
+    rows.forEach((r, k) => {
+      gap(k);
+      out.push(line(r));
     });
   } else {
     // Too wide for a table: one block per step, listing the variables that changed.
-    steps.forEach((s, i) => {
-      if (omitted(i)) out.push(gap);
-      if (!shown(i)) return;
+    shown.forEach((i, k) => {
+      gap(k);
+      const s = steps[i]!;
       out.push(`${i === loopStart ? '*' : ' '}${i} ${stepTitle(s)}`);
       for (const v of s.state) if (changing.includes(v.name) && (i === 0 || s.changed.includes(v.name))) out.push(`      ${v.name} = ${v.value}`);
     });

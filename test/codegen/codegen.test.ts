@@ -3,25 +3,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { check as prettierCheck } from 'prettier';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFiles } from '../../src/check/index.js';
-import { generateTypeScript, rootModule } from '../../src/codegen/index.js';
-import type { Program } from '../../src/ir/index.js';
+import { generate } from './generate-helper.js';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-export const RUNTIME = join(REPO, 'src/codegen/runtime.js');
 const SPECS = ['specs/examples/counter.kspec', 'specs/examples/mutex.kspec', 'specs/examples/two_phase.kspec', 'test/codegen/fixtures/codegen/tricky.kspec', 'test/codegen/fixtures/codegen/imports.kspec'];
-
-export async function generate(spec: string, runtimeImport = RUNTIME): Promise<{ program: Program; code: string }> {
-  const checked = checkFiles([join(REPO, spec)]);
-  if (!checked.program) throw new Error(`${spec}: ${checked.diagnostics.map((d) => d.message).join('; ')}`);
-  const result = await generateTypeScript(checked.program, rootModule(checked.program)!, { sourceFile: spec, version: '9.9.9', runtimeImport });
-  if (!result.ok) throw new Error(result.diagnostics[0]!.message);
-  return { program: checked.program, code: result.code };
-}
 
 describe('kproof codegen', () => {
   const generated = new Map<string, string>();
