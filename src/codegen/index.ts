@@ -10,6 +10,7 @@ export type { GenerateOptions } from './generate.js';
 export { Plan } from './plan.js';
 export { safeIdent, propKey, stringLit } from './names.js';
 export { isTaggedOption } from './emit-expr.js';
+export { evaluateExprs, type EvaluationInputs, type Evaluation } from './evaluate.js';
 
 export type CodegenResult = { readonly ok: true; readonly code: string } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 

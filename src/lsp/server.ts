@@ -24,6 +24,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hasErrors } from '../diagnostics/index.js';
 import { lemmasDir, type ModuleSymbols, type SymbolTarget } from '../check/index.js';
 import { formatKspec } from '../format/index.js';
+import type { ModelDecl as ModelDeclAst, ModuleAst } from '../syntax/index.js';
 import { Analyzer, type Analysis } from './analysis.js';
 import { complete } from './completion.js';
 import { pathToUri, sameFile, toLspDiagnostic, toRange, uriToPath } from './convert.js';
@@ -311,7 +312,8 @@ export class KspecServer {
     for (const t of result.theorems) if (sameFile(t.span.file, file)) theorems.set(t.name.slice(t.name.lastIndexOf('.') + 1), t);
     const failures: Failure[] = [...result.diagnostics, ...[...theorems.values()].flatMap((t) => t.failures)];
     const diagnostics = failures.filter((f) => sameFile(f.span.file, file)).map((f) => toLspDiagnostic({ code: f.code, severity: 'error', message: f.message, span: f.span }));
-    for (const m of modelOutcomes) if (m.status === 'violation' && m.span && sameFile(m.span.file, file)) diagnostics.push(modelDiagnostic(m));
+    const ast = this.parsed(file)?.parse.ast;
+    for (const m of modelOutcomes) if (m.status === 'violation' && m.span && sameFile(m.span.file, file)) diagnostics.push(modelDiagnostic(m, ast));
     this.proofs.set(uri, { version, theorems, diagnostics });
     const analysis = this.analyzer.get(file);
     if (analysis && analysis.version === version) this.publish(uri, analysis);
@@ -345,7 +347,8 @@ export class KspecServer {
     const prior = this.proofs.get(uri);
     if (version !== undefined) {
       const keep = (prior && prior.version === version ? prior.diagnostics : []).filter((d) => d.source !== 'kproof mc');
-      const violations = result.models.filter((m) => m.status === 'violation' && m.span && sameFile(m.span.file, file)).map(modelDiagnostic);
+      const ast = this.parsed(file)?.parse.ast;
+      const violations = result.models.filter((m) => m.status === 'violation' && m.span && sameFile(m.span.file, file)).map((m) => modelDiagnostic(m, ast));
       this.proofs.set(uri, { version, theorems: prior?.theorems ?? new Map(), diagnostics: [...keep, ...violations] });
       const analysis2 = this.analyzer.get(file);
       if (analysis2 && analysis2.version === version) this.publish(uri, analysis2);
@@ -497,9 +500,11 @@ export class KspecServer {
   }
 }
 
-/** A violation found by the model checker: not a malformed input, so it has no KSP code. */
-function modelDiagnostic(m: ModelOutcome): LspDiagnostic {
-  return { range: toRange(m.span!), severity: DiagnosticSeverity.Error, source: 'kproof mc', message: m.report };
+/** A violation found by the model checker (not a malformed input, so it has no KSP code), on the model's name. */
+function modelDiagnostic(m: ModelOutcome, ast: ModuleAst | undefined): LspDiagnostic {
+  const short = m.model.slice(m.model.lastIndexOf('.') + 1);
+  const decl = ast?.decls.find((d): d is ModelDeclAst => d.kind === 'model' && d.name.text === short);
+  return { range: toRange(decl?.name.span ?? m.span!), severity: DiagnosticSeverity.Error, source: 'kproof mc', message: m.report };
 }
 
 /** .kspec files under a directory (not under node_modules or dot-directories), at most `limit`. */

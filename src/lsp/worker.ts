@@ -53,7 +53,7 @@ function runModelCheck(job: Extract<Job, { kind: 'modelCheck' }>): JobResult {
     const r = out.result;
     if (!r) continue;
     const v = r.violation;
-    const decl = program.models.get(r.model);
+    const decl = program.models.get(r.model) ?? [...program.models.values()].find((m) => m.name.endsWith(`.${r.model}`));
     models.push({
       model: r.model,
       status: r.status,

@@ -5,16 +5,18 @@
 import ts from 'typescript';
 import type { Binder, Expr, Program, Type } from '../ir/index.js';
 import { shortName } from '../ir/index.js';
-import { Plan } from '../codegen/index.js';
+import { evaluateExprs, Plan } from '../codegen/index.js';
 import { readCounterexample, type KValue } from '../prove/index.js';
 import { SmtEncoder, Unencodable, type Env } from '../smt/index.js';
 import type { IrBuilder } from './ir-build.js';
 import type { Target } from './target.js';
-import { tsLiteral } from './ts-literal.js';
+import { jsLiteral, tsLiteral } from './ts-literal.js';
 import type { RefineCounterexample } from './index.js';
 
 export interface Obligation {
   readonly smt: string;
+  readonly spec: Expr;
+  readonly exec: Expr;
   readonly specOut: Binder;
   readonly execOut: Binder;
   /** every binder the model is read for, with its symbol */
@@ -36,7 +38,7 @@ export function buildObligation(program: Program, target: Target, spec: Expr, ex
     const execText = enc.expr(exec, env);
     const [s, x] = [symbols[symbols.length - 2]!.symbol, symbols[symbols.length - 1]!.symbol];
     const smt = enc.render([...assumptions, `(= ${s} ${specText})`, `(= ${x} ${execText})`, `(not (= ${s} ${x}))`]);
-    return { smt, specOut, execOut, symbols };
+    return { smt, spec, exec, specOut, execOut, symbols };
   } catch (e) {
     if (e instanceof Unencodable) return `the comparison cannot be encoded for the solver: ${e.message}`;
     throw e;
@@ -78,8 +80,24 @@ export function readCounterexampleValues(program: Program, target: Target, ob: O
     if (slot.kind === 'state') return { name, value: `{ ${slot.machine.vars.map((v) => `${v.name}: ${lit(state.get(v.name), v.type)}`).join(', ')} }` };
     return { name, value: lit(where.get(slot.binder.name), slot.binder.type) };
   });
-  const spec = lit(where.get(ob.specOut.name), target.result);
-  const exec = lit(where.get(ob.execOut.name), target.result);
+  // the outputs are computed by the generated model on the input, not read from the solver's model
+  // (which may state them as unevaluated formulas)
+  const locals = target.slots.flatMap((slot, i) => (slot.kind === 'value' ? [{ binder: slot.binder, value: inputs[i]!.value }] : []));
+  const consts = target.slots.findIndex((s) => s.kind === 'consts');
+  const stateAt = target.slots.findIndex((s) => s.kind === 'state');
+  const [specValue, execValue] = evaluateExprs(program, target.module, [ob.spec, ob.exec], {
+    ...(consts >= 0 ? { consts: inputs[consts]!.value } : {}),
+    ...(stateAt >= 0 ? { state: inputs[stateAt]!.value } : {}),
+    locals,
+  });
+  const show = (e: (typeof specValue) | undefined): string => {
+    if (!e || !e.ok) return `unspecified (${e?.error ?? 'not evaluated'})`;
+    const l = jsLiteral(e.value, target.result, program);
+    for (const r of l.runtime) runtime.add(r);
+    return l.text;
+  };
+  const spec = show(specValue);
+  const exec = show(execValue);
   return { inputs, spec, exec, runtime: [...runtime].sort(), incomplete };
 }
 

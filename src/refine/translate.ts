@@ -238,7 +238,7 @@ export class Translator {
     const span = this.span(at);
     const arms: MatchArm[] = ctors.map((ctor) => {
       const fields = decl.ctors.find((k) => k.name === ctor)!.fields;
-      const binders = fields.map((f) => this.b.binder(`${name}.${f.name}`, f.type, span));
+      const binders = fields.map((f) => this.b.binder(`${name.replace(/\W/g, "_")}_${f.name}`, f.type, span));
       const narrowed: Local = { kind: 'value', expr: local.expr, narrowed: { ctor, fields: new Map(fields.map((f, i) => [payloadKey(f.name), this.b.local(binders[i]!, span)])) } };
       return { ctor, binders, body: onCtor(new Map([...env, [name, narrowed]]), ctor), span };
     });

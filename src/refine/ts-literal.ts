@@ -70,3 +70,54 @@ export function tsLiteral(v: KValue, t: Type, program: Program): Literal {
   const text = go(v, t);
   return { text, runtime, incomplete };
 }
+
+/** a value computed by generated code (see codegen's evaluateExprs), as a TypeScript literal */
+export function jsLiteral(v: unknown, t: Type, program: Program): Literal {
+  const runtime = new Set<'setOf' | 'mapOf'>();
+  const primitive = (x: Type) => x.kind === 'int' || x.kind === 'bool' || x.kind === 'string';
+  const go = (x: unknown, type: Type): string => {
+    switch (type.kind) {
+      case 'bool':
+        return String(x);
+      case 'int':
+        return `${String(x)}n`;
+      case 'string':
+        return stringLit(String(x));
+      case 'seq':
+        return `[${(x as readonly unknown[]).map((e) => go(e, type.elem)).join(', ')}]`;
+      case 'set': {
+        const items = `[${[...(x as Iterable<unknown>)].map((e) => go(e, type.elem)).join(', ')}]`;
+        if (primitive(type.elem)) return `new Set(${items})`;
+        runtime.add('setOf');
+        return `setOf(${items})`;
+      }
+      case 'map': {
+        const items = `[${[...(x as Iterable<readonly [unknown, unknown]>)].map(([k, val]) => `[${go(k, type.key)}, ${go(val, type.value)}]`).join(', ')}]`;
+        if (primitive(type.key)) return `new Map(${items})`;
+        runtime.add('mapOf');
+        return `mapOf(${items})`;
+      }
+      case 'option':
+        if (x === undefined) return 'undefined';
+        return isTaggedOption(type.elem) ? `{ some: ${go((x as { some: unknown }).some, type.elem)} }` : go(x, type.elem);
+      case 'tuple':
+        return `[${type.elems.map((e, i) => go((x as readonly unknown[])[i], e)).join(', ')}] as const`;
+      case 'record': {
+        const fields = program.records.get(type.name)?.fields ?? [];
+        return `{ ${fields.map((f) => `${propKey(f.name)}: ${go((x as Record<string, unknown>)[f.name], f.type)}`).join(', ')} }`;
+      }
+      case 'enum': {
+        const value = x as { readonly kind: string } & Record<string, unknown>;
+        const ctor = program.enums.get(type.name)?.ctors.find((c) => c.name === value.kind);
+        const fields = (ctor?.fields ?? []).map((f) => {
+          const key = f.name === 'kind' ? 'kind$' : f.name;
+          return `, ${propKey(key)}: ${go(value[key], f.type)}`;
+        });
+        return `{ kind: ${stringLit(value.kind)}${fields.join('')} }`;
+      }
+      default:
+        return 'undefined /* a value of an abstract type */';
+    }
+  };
+  return { text: go(v, t), runtime, incomplete: false };
+}

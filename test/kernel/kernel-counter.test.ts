@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isProved } from '../../src/kernel/index.js';
+import { runVerify } from '../prove/cli-helper.js';
 import { runKernel } from './kernel-helpers.js';
 
 const COUNTER = join(import.meta.dirname, '..', '..', 'specs', 'examples', 'counter.kspec');
@@ -21,5 +22,23 @@ describe('counter.kspec through the kernel', () => {
     // every first-order obligation of the proof itself went to the solver, none was failed
     expect(finishes.obligations.length).toBeGreaterThan(5);
     expect(finishes.obligations.every((o) => o.status === 'unsat')).toBe(true);
+  }, 60_000);
+
+  it('`kproof verify` proves the example and exits 0', async () => {
+    const r = await runVerify([COUNTER, '--no-cache']);
+    expect(r.out).toContain('✓ examples.counter.bounded  proved');
+    expect(r.out).toContain('✓ examples.counter.finishes  proved');
+    expect(r.code).toBe(0);
+  }, 60_000);
+
+  it('`kproof verify` shows a failed temporal step at its line with the atoms\' counterexample', async () => {
+    const r = await runVerify([join(import.meta.dirname, '..', 'fixtures', 'kernel', 'rules.kspec'), '--no-cache', '--json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as { theorems: { name: string; status: string; problems: { code: string; line: number; message: string }[] }[] };
+    const glue = json.theorems.find((t) => t.name === 'rules.bad_ptl_missing_glue')!;
+    expect(glue.status).toBe('not proved');
+    expect(glue.problems[0]!.code).toBe('KSP157');
+    expect(glue.problems[0]!.message).toMatch(/state 0: .*"n < LIMIT"=/);
+    expect(glue.problems[0]!.message).toContain('loop back to state');
   }, 60_000);
 });
