@@ -3,7 +3,8 @@
 // states. Prints generated and distinct states per second (wall clock and per CPU second, since
 // the machine may be shared), the bytes held per distinct state, and the ratio to TLC's figures
 // measured on this class of machine (~112k generated and ~8.7k distinct states/s on one core,
-// 2.36 GB resident; see /work/shared/reference/themelios.md).
+// 2.36 GB resident; see /work/shared/reference/themelios.md). KPROOF_BENCH_MC_STATES=N stops
+// after N distinct states (for a quick look; the figures are then for the first N states only).
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkFiles } from '../src/check/index.js';

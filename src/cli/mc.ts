@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { checkFiles } from '../check/index.js';
 import { error, hasErrors, sortDiagnostics, syntheticSpan, type Diagnostic } from '../diagnostics/index.js';
-import { formatResult, modelCheck, resultHtml, type ModelCheckResult, type Progress } from '../mc/index.js';
+import { formatResult, modelCheck, resultHtml, rootModels, type ModelCheckResult, type Progress } from '../mc/index.js';
 import { EXIT, type CliContext } from './context.js';
 import { expandInputs } from './inputs.js';
 import { diagnosticToJson, printDiagnostics } from './report.js';
@@ -37,7 +37,7 @@ export function register(program: Command, ctx: CliContext): void {
     .command('mc')
     .description('model-check a model block: explore every reachable state, check invariants and temporal properties under fairness')
     .argument('<file>', 'the .kspec file holding the model')
-    .option('--model <name>', 'the model to check (needed when the file has several)')
+    .option('--model <name>', 'the model to check (default: every model in the file, in order)')
     .option('--deadlock', 'report reachable states with no successor')
     .option('--max-states <n>', 'stop after this many distinct states (the result is then bounded, not complete)')
     .option('--max-depth <n>', 'do not explore beyond this depth (the result is then bounded, not complete)')
@@ -64,8 +64,9 @@ function run(ctx: CliContext, file: string, options: McOptions): void {
   const checked = usage.length === 0 && inputs.files.length > 0 ? checkFiles(inputs.files, { include: options.include ?? [] }) : undefined;
   const sources = checked?.sources ?? new Map<string, string>();
   let diagnostics = sortDiagnostics([...usage, ...inputs.diagnostics, ...(checked?.diagnostics ?? [])]);
-  let result: ModelCheckResult | undefined;
+  const results: ModelCheckResult[] = [];
   if (!hasErrors(diagnostics) && checked?.program) {
+    const program = checked.program;
     const live = ctx.isTTY && !options.json;
     const onProgress = live
       ? (p: Progress) =>
@@ -73,29 +74,35 @@ function run(ctx: CliContext, file: string, options: McOptions): void {
             `\r\x1b[K${p.generated.toLocaleString('en-US')} generated, ${p.distinct.toLocaleString('en-US')} distinct, ${p.queued.toLocaleString('en-US')} queued, depth ${p.depth}, ${Math.round(p.generated / Math.max(p.seconds, 1e-3)).toLocaleString('en-US')} states/s`,
           )
       : undefined;
-    const outcome = modelCheck(checked.program, options.model, {
-      ...(maxStates !== undefined ? { maxStates } : {}),
-      ...(maxDepth !== undefined ? { maxDepth } : {}),
-      ...(options.deadlock ? { deadlock: true } : {}),
-      ...(onProgress ? { onProgress } : {}),
-    });
-    if (live) ctx.err('\r\x1b[K');
-    diagnostics = sortDiagnostics([...diagnostics, ...outcome.diagnostics]);
-    result = outcome.result;
+    // Without --model every model of the file is checked (an empty list lets modelCheck explain).
+    const names: (string | undefined)[] = options.model !== undefined ? [options.model] : rootModels(program).map((m) => m.name);
+    for (const name of names.length > 0 ? names : [undefined]) {
+      const outcome = modelCheck(program, name, {
+        ...(maxStates !== undefined ? { maxStates } : {}),
+        ...(maxDepth !== undefined ? { maxDepth } : {}),
+        ...(options.deadlock ? { deadlock: true } : {}),
+        ...(onProgress ? { onProgress } : {}),
+      });
+      if (live) ctx.err('\r\x1b[K');
+      diagnostics = sortDiagnostics([...diagnostics, ...outcome.diagnostics]);
+      if (outcome.result) results.push(outcome.result);
+    }
   }
-  if (result && options.html) {
+  const shown = results.find((r) => r.violation) ?? results[0];
+  if (shown && options.html) {
     try {
-      writeFileSync(resolve(ctx.cwd, options.html), resultHtml(result));
+      writeFileSync(resolve(ctx.cwd, options.html), resultHtml(shown));
     } catch (err) {
       diagnostics.push(error('KSP300', `cannot write ${options.html}: ${err instanceof Error ? err.message : String(err)}`, syntheticSpan(options.html)));
     }
   }
   const malformed = hasErrors(diagnostics);
+  const violated = results.some((r) => r.status === 'violation');
   if (options.json) {
-    ctx.out(`${JSON.stringify({ ok: !malformed && result?.status !== 'violation', ...(result ? { result } : {}), diagnostics: diagnostics.map(diagnosticToJson) }, null, 2)}\n`);
+    ctx.out(`${JSON.stringify({ ok: !malformed && !violated, results, diagnostics: diagnostics.map(diagnosticToJson) }, null, 2)}\n`);
   } else {
     printDiagnostics(ctx, diagnostics, sources);
-    if (result) ctx.out(`${formatResult(result, process.memoryUsage().rss)}\n`);
+    if (results.length > 0) ctx.out(`${results.map((r) => formatResult(r, process.memoryUsage().rss)).join('\n\n')}\n`);
   }
-  ctx.exitWith(malformed ? EXIT.malformed : result?.status === 'violation' ? EXIT.failed : EXIT.ok);
+  ctx.exitWith(malformed ? EXIT.malformed : violated ? EXIT.failed : EXIT.ok);
 }

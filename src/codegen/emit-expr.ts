@@ -154,7 +154,7 @@ export class ExprEmitter {
     if (def.body === undefined) return `${s.consts}${propRead(this.constKey(q))}(${args.join(', ')})`;
     const pre: string[] = [];
     if (this.plan.defUsesConstants(q)) pre.push(s.consts);
-    if (def.machine) pre.push(s.state ?? 's');
+    if (def.machine) pre.push(s.state ?? '$s');
     return `${this.plan.name(q)}(${[...pre, ...args].join(', ')})`;
   }
 
@@ -175,7 +175,7 @@ export class ExprEmitter {
     const r = e.ref;
     switch (r.kind) {
       case 'var':
-        return `${s.state ?? 's'}${propRead(r.name)}`;
+        return `${s.state ?? '$s'}${propRead(r.name)}`;
       case 'const':
         return `${s.consts}${propRead(this.constKey(r.name))}`;
       case 'local':

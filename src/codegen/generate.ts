@@ -16,8 +16,9 @@ export interface GenerateOptions {
 }
 
 const CONSTS = '$Constants';
-const C = 'c';
-const S = 's';
+// kspec names never contain `$`, so these cannot shadow a def or constant
+const C = '$c';
+const S = '$s';
 
 export function generateModule(program: Program, root: ModuleIR, options: GenerateOptions): string {
   const plan = new Plan(program, root);
@@ -166,15 +167,17 @@ function initialStates(m: MachineDecl, plan: Plan, ex: ExprEmitter, constsParam:
   }
   if (m.vars.some((v) => !choices.has(v.name))) return undefined;
   const name = plan.name(m.name);
+  // a machine def may itself be called `initialStates`
+  const clash = plan.program.defs.has(`${m.name}.initialStates`);
   const locals = m.vars.map((_, i) => `$x${i}`);
   const loops = m.vars.map((v, i) => `for (const ${locals[i]} of ${choices.get(v.name)}) `).join('');
   const obj = m.vars.map((v, i) => `${propKey(v.name)}: ${locals[i]}`).join(', ');
   return [
     `/** every initial state of ${name} (init is a conjunction of \`x == e\` / \`x in S\`) */`,
-    `export function ${name}$initialStates(${constsParam.join(', ')}): readonly ${name}$State[] {`,
-    `  const out: ${name}$State[] = [];`,
-    `  ${loops}out.push({ ${obj} });`,
-    '  return out;',
+    `export function ${name}$${clash ? '$' : ''}initialStates(${constsParam.join(', ')}): readonly ${name}$State[] {`,
+    `  const $out: ${name}$State[] = [];`,
+    `  ${loops}$out.push({ ${obj} });`,
+    '  return $out;',
     '}',
     '',
   ].join('\n');

@@ -3,8 +3,10 @@
 import type { CstNode } from 'chevrotain';
 import { doc, type Doc } from 'prettier';
 import { absorbingItem, chunkOf } from './frozen.js';
-import { childNodes, extendedStart, firstNode, hasChild, locEnd, locStart, type KspecNode } from './nodes.js';
+import { isBlockComment } from './comments.js';
+import { childNodes, extendedStart, firstNode, hasChild, locEnd, locStart, type CommentToken, type KspecNode } from './nodes.js';
 import type { PrintContext } from './context.js';
+import { printTrailing } from './print-comments.js';
 
 const { group, hardline, ifBreak, indent, join, line, softline } = doc.builders;
 
@@ -83,9 +85,26 @@ export function printItems(
 
 /** `header {` items one per line `}`; single blank lines between items are kept. */
 export function block(ctx: PrintContext, header: Doc, keys: readonly string[]): Doc {
-  const items = printItems(ctx, itemRefs(ctx.node, keys), (_p, _n, hadBlank) => hadBlank);
+  const refs = itemRefs(ctx.node, keys);
+  const afterBrace = commentsAfterBrace(ctx, refs[0]?.node);
+  const items = printItems(ctx, refs, (_p, _n, hadBlank) => hadBlank);
   if (items.length === 0) return emptyBraces(ctx, header);
-  return [header, ' {', indent([hardline, ...items]), hardline, '}'];
+  return [header, ' {', afterBrace, indent([hardline, ...items]), hardline, '}'];
+}
+
+/**
+ * `action a(k: Int) { // why`: comments on the line of the `{` stay there, up to the first line
+ * comment (whatever follows it starts a new line, inside the block).
+ */
+function commentsAfterBrace(ctx: PrintContext, first: KspecNode | undefined): Doc {
+  const onBraceLine: CommentToken[] = [];
+  for (const c of (first?.comments ?? []).filter((c) => c.leading && !c.printed)) {
+    if (/\n[ \t]*$/.test(ctx.text.slice(0, c.startOffset))) break;
+    onBraceLine.push(c);
+    if (!isBlockComment(c)) break;
+  }
+  for (const c of onBraceLine) c.printed = true;
+  return printTrailing(ctx.text, onBraceLine, true);
 }
 
 /** An expression that opens its own brackets reads best right after `=`. */

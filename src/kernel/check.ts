@@ -202,9 +202,9 @@ export class ProofChecker {
       }
       case 'ptl': {
         const facts = [...factArgs, ...using];
-        const direct = ptlRule(ctx, goal, facts, where);
+        const direct = await ptlRule(ctx, goal, facts, where);
         if (direct.ok || !isForallTemporal(goal)) return direct;
-        return this.generalized(goal, async (g) => ptlRule(ctx, g, facts, where));
+        return this.generalized(goal, (g) => ptlRule(ctx, g, facts, where));
       }
     }
   }

@@ -11,7 +11,7 @@ import type { DiagnosticCode, Span } from '../diagnostics/index.js';
 import * as ptl from './ptl/index.js';
 import { Abstraction } from './abstract.js';
 import { printExpr } from './print.js';
-import { mint, Proved, type Oracle, type Provenance, type Statement } from './proved.js';
+import { isProved, mint, Proved, type Oracle, type Provenance, type Statement } from './proved.js';
 import { discharge, type FirstOrderContext, type FirstOrderFact, type ObligationRecord, type Premise, type SolverAccess } from './smt.js';
 import { canonicalKey, flatten, isTemporal, levelAtMost, levelOf, mkAlways, mkEnabled, mkLeadsTo, mkLogic, mkPrime, node, substitute, unfoldDefs, type Replacement } from './terms.js';
 
@@ -46,6 +46,11 @@ export interface RuleContext {
 export interface Where {
   readonly step?: string;
   readonly span: Span;
+}
+
+/** Judgements passed in must be the kernel's own: a look-alike object is refused, not trusted. */
+function genuine(...judgements: readonly (Proved | readonly Proved[])[]): void {
+  for (const j of judgements.flat()) if (!isProved(j)) throw new Error('a judgement given to a kernel rule was not made by the kernel');
 }
 
 const fail = (code: DiagnosticCode, message: string, span: Span, obligations: readonly ObligationRecord[] = []): Outcome => ({
@@ -119,6 +124,7 @@ function statementOf(ctx: RuleContext, formula: Expr): Statement {
  * are reachable) or a stuttering step (which keeps I).
  */
 export async function invariant(ctx: RuleContext, goal: Expr, using: readonly Proved[], where: Where): Promise<Outcome> {
+  genuine(using);
   if (goal.kind !== 'always' || !stateLevel(goal.arg)) return fail('KSP102', '`by invariant` proves formulas of the form [](P) with P a state predicate', where.span);
   const machine = needMachine(ctx, 'invariant', where);
   if (isOutcome(machine)) return machine;
@@ -141,6 +147,7 @@ export async function invariant(ctx: RuleContext, goal: Expr, using: readonly Pr
  * J ∧ J' ∧ a ⇒ A (every step of a behaviour is one of these).
  */
 export async function smt(ctx: RuleContext, goal: Expr, using: readonly Proved[], where: Where): Promise<Outcome> {
+  genuine(using);
   const fo = firstOrderContext(ctx, using, where);
   if (isOutcome(fo)) return fo;
   const done = statementOf(ctx, goal);
@@ -171,6 +178,7 @@ export async function smt(ctx: RuleContext, goal: Expr, using: readonly Proved[]
  * holds it holds at every later state.
  */
 export async function stable(ctx: RuleContext, goal: Expr, using: readonly Proved[], where: Where): Promise<Outcome> {
+  genuine(using);
   const shape = goal.kind === 'always' && goal.arg.kind === 'logic' && goal.arg.op === '==>' && goal.arg.right.kind === 'always' ? { p: goal.arg.left, again: goal.arg.right.arg } : undefined;
   if (!shape || !stateLevel(shape.p) || canonicalKey(shape.p) !== canonicalKey(shape.again)) {
     return fail('KSP102', '`by stable` proves formulas of the form [](P ==> []P) with P a state predicate', where.span);
@@ -214,6 +222,7 @@ export function declaredFairness(machine: MachineDecl, a: Expr): 'weak' | 'stron
  * (An a step is any step satisfying a's guard and effect, as in abstract.ts.)
  */
 export async function wf1(ctx: RuleContext, goal: Expr, action: Expr, using: readonly Proved[], where: Where, strong: boolean): Promise<Outcome> {
+  genuine(using);
   const rule = strong ? 'sf1' : 'wf1';
   if (goal.kind !== 'leadsTo' || !stateLevel(goal.left) || !stateLevel(goal.right)) return fail('KSP102', `\`by ${rule}\` proves P ~> Q with P and Q state predicates`, where.span);
   const machine = needMachine(ctx, rule, where);
@@ -255,6 +264,7 @@ export async function wf1(ctx: RuleContext, goal: Expr, action: Expr, using: rea
  * hypothesis applies.
  */
 export async function rank(ctx: RuleContext, goal: Expr, measure: Expr, step: Proved, using: readonly Proved[], where: Where): Promise<Outcome> {
+  genuine(step, using);
   if (goal.kind !== 'leadsTo' || !stateLevel(goal.left) || !stateLevel(goal.right)) return fail('KSP102', '`by rank` proves P ~> Q with P and Q state predicates', where.span);
   if (!stateLevel(measure) || measure.type.kind !== 'int') return fail('KSP102', '`by rank(e, step)`: e must be an Int state expression', where.span);
   if (!fitsContext(ctx, step) || step.statement.params.length > 0) return fail('KSP153', 'the step of `by rank` must be a fact about this machine', where.span);
@@ -282,8 +292,14 @@ export async function rank(ctx: RuleContext, goal: Expr, measure: Expr, step: Pr
  * [](a ==> enabled(a)) for every action that occurs. A fact about every behaviour (no
  * machine), or a constant one, holds at every position and is boxed; a fact about the machine
  * holds at position 0 only. Sound: see abstract.ts; the skeleton's validity is decided.
+ *
+ * Glue. When the skeleton alone is not valid, the kernel asks the solver, for pairs of state
+ * atoms p, q, whether J ⇒ (p ⇒ q) or J ⇒ (p ⇒ !q) is valid, J the invariants among the facts
+ * (and the constant assumptions); each one proved is an SMT obligation of its own and adds the
+ * boxed fact [](p ==> q) (resp. [](p ==> !q)): it holds at every position because []J does.
  */
-export function ptlRule(ctx: RuleContext, goal: Expr, facts: readonly Proved[], where: Where): Outcome {
+export async function ptlRule(ctx: RuleContext, goal: Expr, facts: readonly Proved[], where: Where): Promise<Outcome> {
+  genuine(facts);
   const abs = new Abstraction(ctx.program);
   const skeleton: ptl.Formula[] = [];
   for (const f of facts) {
@@ -305,11 +321,16 @@ export function ptlRule(ctx: RuleContext, goal: Expr, facts: readonly Proved[], 
   }
   skeleton.push(...abs.instanceAxioms());
   skeleton.push(...abs.enablementFacts());
-  const verdict = ptl.decideEntailment(skeleton, target, ctx.budget);
+  let verdict = ptl.decideEntailment(skeleton, target, ctx.budget);
+  let glue: Glue = { facts: [], oracles: [], termination: [], obligations: [] };
+  if (verdict.valid === false && ctx.machine) {
+    glue = await atomGlue(ctx, abs, facts.filter(isInvariantLike), where);
+    if (glue.facts.length > 0) verdict = ptl.decideEntailment([...skeleton, ...glue.facts], target, ctx.budget);
+  }
   if (verdict.valid === true) {
-    const oracle: Oracle = { kind: 'ptl-valid', formula: ptl.canonicalText(ptl.implies(ptl.and(...skeleton), target)) };
-    const proved = mint(statementOf(ctx, goal), facts, { oracles: [oracle], rules: ['ptl'] });
-    return { ok: true, proved, obligations: [] };
+    const oracle: Oracle = { kind: 'ptl-valid', formula: ptl.canonicalText(ptl.implies(ptl.and(...skeleton, ...glue.facts), target)) };
+    const own: Provenance = { oracles: [oracle, ...glue.oracles], rules: ['ptl'], theorems: [], termination: glue.termination, instances: glue.oracles.length > 0 ? ctx.instances : [] };
+    return { ok: true, proved: mint(statementOf(ctx, goal), [...facts, own]), obligations: glue.obligations };
   }
   if (verdict.valid === 'unknown') return fail(verdict.code, `the temporal step is not decided: ${verdict.reason}`, where.span);
   const atoms = abs.atomTable().map((a) => a.name);
@@ -318,12 +339,49 @@ export function ptlRule(ctx: RuleContext, goal: Expr, facts: readonly Proved[], 
     failures: [
       {
         code: 'KSP157',
-        message: 'the goal does not follow from the facts in propositional temporal logic (the atoms below are treated as independent propositions); a behaviour of the atoms where the facts hold and the goal fails:',
+        message: 'the goal does not follow from the facts in propositional temporal logic (the atoms below are treated as independent propositions, related only by the implications the solver proved); a behaviour of the atoms where the facts hold and the goal fails:',
         span: where.span,
         lasso: ptl.formatLasso(verdict.counterexample, atoms),
       },
     ],
     obligations: [],
+  };
+}
+
+interface Glue {
+  readonly facts: readonly ptl.Formula[];
+  readonly oracles: readonly Oracle[];
+  readonly termination: readonly string[];
+  readonly obligations: readonly ObligationRecord[];
+}
+
+/** Above this many state atoms, glue is not searched for (the pairs grow quadratically). */
+const MAX_GLUE_ATOMS = 8;
+
+async function atomGlue(ctx: RuleContext, abs: Abstraction, invariants: readonly Proved[], where: Where): Promise<Glue> {
+  const none: Glue = { facts: [], oracles: [], termination: [], obligations: [] };
+  const atoms = abs.atomTable().filter((a) => stateLevel(a.expr) && levelOf(a.expr) !== 'constant');
+  if (atoms.length < 2 || atoms.length > MAX_GLUE_ATOMS) return none;
+  const fo = firstOrderContext(ctx, invariants, where);
+  if (isOutcome(fo)) return none;
+  const candidates = atoms.flatMap((p) => atoms.filter((q) => q !== p).flatMap((q) => [{ p, q, negated: false }, { p, q, negated: true }]));
+  const origin = { theorem: ctx.theorem, ...(where.step ? { step: where.step } : {}), span: where.span };
+  const results = await Promise.all(
+    candidates.map(async (c) => {
+      const conclusion = c.negated ? node({ kind: 'not', arg: c.q.expr }, c.q.expr.span) : c.q.expr;
+      const premise: Premise = { name: `glue ${c.p.name} ==> ${c.negated ? '!' : ''}${c.q.name}`, goal: 'the implication holds in every reachable state', hypotheses: [c.p.expr], conclusion };
+      return { c, r: await discharge(fo, premise, origin, ctx.access) };
+    }),
+  );
+  const proved = results.filter((x) => x.r.ok);
+  return {
+    facts: proved.map(({ c }) => {
+      const q = ptl.atom(c.q.name);
+      return ptl.always(ptl.implies(ptl.atom(c.p.name), c.negated ? ptl.not(q) : q));
+    }),
+    oracles: proved.flatMap(({ r }) => (r.ok ? [r.oracle] : [])),
+    termination: proved.flatMap(({ r }) => (r.ok ? r.termination : [])),
+    obligations: proved.flatMap(({ r }) => (r.record ? [r.record] : [])),
   };
 }
 
@@ -336,6 +394,7 @@ export function ptlRule(ctx: RuleContext, goal: Expr, facts: readonly Proved[], 
  * rigid m, (P && m) ~> Q, [](m ==> X) and m ==> F each say "if m then ...".
  */
 export function generalize(inner: Proved, goal: Expr): Proved | undefined {
+  genuine(inner);
   const body = stripForall(goal);
   if (body === goal || canonicalKey(body) !== canonicalKey(inner.statement.formula)) return undefined;
   return mint({ ...inner.statement, formula: goal }, [inner], { rules: ['forall-intro'] });
@@ -379,6 +438,7 @@ function firstDifference(a: Expr, b: Expr): { a: Expr; b: Expr } {
  * lemma's machine, if it has one), so on the behaviours where every Ai holds, C holds.
  */
 export async function instantiate(ctx: RuleContext, goal: Expr, lemma: Proved, lemmaName: string, args: readonly Replacement[], using: readonly Proved[], where: Where): Promise<Outcome> {
+  genuine(lemma, using);
   if (!fitsContext(ctx, lemma)) return fail('KSP153', `lemma \`${lemmaName}\` is about another machine`, where.span);
   const params = lemma.statement.params;
   if (params.length !== args.length) return fail('KSP102', `lemma \`${lemmaName}\` takes ${params.length} arguments, found ${args.length}`, where.span);
@@ -412,7 +472,7 @@ export async function instantiate(ctx: RuleContext, goal: Expr, lemma: Proved, l
       continue;
     }
     const firstOrder = !isTemporal(premise) || (premise.kind === 'always' && !isTemporal(premise.arg));
-    const out = firstOrder ? await smt(ctx, premise, using.filter(isInvariantLike), where) : ptlRule(ctx, premise, using, where);
+    const out = firstOrder ? await smt(ctx, premise, using.filter(isInvariantLike), where) : await ptlRule(ctx, premise, using, where);
     obligations.push(...out.obligations);
     if (!out.ok) {
       return { ok: false, failures: out.failures.map((f) => ({ ...f, code: f.code, message: `${label} is not established: ${f.message}` })), obligations };
@@ -431,6 +491,7 @@ function isInvariantLike(p: Proved): boolean {
 
 /** The final judgement of a theorem or lemma: its own statement, with its parameters (and its name among the theorems it rests on). */
 export function conclude(decl: Pick<TheoremDecl, 'name' | 'formula' | 'machine' | 'params'>, inner: Proved): Proved | undefined {
+  genuine(inner);
   if (inner.statement.machine !== decl.machine || canonicalKey(inner.statement.formula) !== canonicalKey(decl.formula)) return undefined;
   return mint({ formula: decl.formula, ...(decl.machine ? { machine: decl.machine } : {}), params: decl.params }, [inner], { theorems: [decl.name] });
 }

@@ -16,7 +16,7 @@ import { childExprs } from './terms.js';
 const NEG: Env = { state: 0, polarity: 'neg' };
 const POS: Env = { state: 0, polarity: 'pos' };
 
-export function sha256(text: string): string {
+function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -147,7 +147,7 @@ function groupKey(group: readonly QName[]): string {
 }
 
 /** Encode the premise; the text is the kernel's own. */
-export function encodePremise(ctx: FirstOrderContext, premise: Premise): { smt: string; params: FreeLocal[]; witnesses: FreeLocal[]; termination: string[] } {
+function encodePremise(ctx: FirstOrderContext, premise: Premise): { smt: string; params: FreeLocal[]; witnesses: FreeLocal[]; termination: string[] } {
   const enc = new SmtEncoder(ctx.program);
   const facts = premise.withoutFacts ? [] : ctx.facts;
   const formulas = [premise.conclusion, ...premise.hypotheses, ...facts.map((f) => f.pred)];

@@ -240,10 +240,6 @@ export function flatten(e: Expr, op: '&&' | '||'): Expr[] {
   return e.kind === 'logic' && e.op === op ? [...flatten(e.left, op), ...flatten(e.right, op)] : [e];
 }
 
-export function sameFormula(a: Expr, b: Expr): boolean {
-  return canonicalKey(a) === canonicalKey(b);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Free names and substitution
 
@@ -442,7 +438,6 @@ export function node(n: ExprNode, span: Span, type: Type = BOOL, level?: Level):
   return { ...e, level: level ?? levelOf(e) } as Expr;
 }
 
-export const mkNot = (a: Expr): Expr => node({ kind: 'not', arg: a }, a.span);
 export const mkLogic = (op: '&&' | '||' | '==>', l: Expr, r: Expr): Expr => node({ kind: 'logic', op, left: l, right: r }, l.span);
 export const mkAlways = (a: Expr): Expr => node({ kind: 'always', arg: a }, a.span);
 export const mkLeadsTo = (l: Expr, r: Expr): Expr => node({ kind: 'leadsTo', left: l, right: r }, l.span);

@@ -4,6 +4,7 @@
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { KspecServer } from './server.js';
 
+export { Analyzer, type Analysis } from './analysis.js';
 export { KspecServer, THEOREM_STATUS, MODEL_CHECK_RESULT, type ServerOptions, type TheoremStatusItem } from './server.js';
 
 /**

@@ -3,6 +3,7 @@
 // is logged; the server itself keeps running.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import {
   CodeLensRefreshRequest,
   DiagnosticSeverity,
@@ -74,6 +75,7 @@ export class KspecServer {
   private readonly documents = new TextDocuments(TextDocument);
   private analyzer = new Analyzer([]);
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly lastEdit = new Map<string, number>();
   private readonly proofs = new Map<string, ProofState>();
   private readonly runner = new ProofRunner(new URL('./worker.js', import.meta.url));
   private readonly debounceMs: number;
@@ -183,9 +185,16 @@ export class KspecServer {
     for (const other of this.documents.all()) if (other.uri !== doc.uri) this.schedule(other.uri, this.debounceMs * 3);
   }
 
+  /**
+   * Debounces checks of a document: an edit after a quiet spell is checked at once (leading
+   * edge), edits in quick succession wait for `delay` ms of quiet (trailing edge).
+   */
   private schedule(uri: string, delay = this.debounceMs): void {
     const prior = this.timers.get(uri);
     if (prior) clearTimeout(prior);
+    const quiet = !prior && performance.now() - (this.lastEdit.get(uri) ?? -Infinity) >= delay;
+    this.lastEdit.set(uri, performance.now());
+    if (quiet && delay === this.debounceMs) delay = 0;
     this.timers.set(
       uri,
       setTimeout(() => {
@@ -238,7 +247,9 @@ export class KspecServer {
     const timer = this.timers.get(uri);
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
-    this.runner.cancel(`${uri}`);
+    this.lastEdit.delete(uri);
+    this.runner.release(uri);
+    this.runner.release(`mc:${uri}`);
     this.proofs.delete(uri);
     this.analyzer.forget(uriToPath(uri));
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });

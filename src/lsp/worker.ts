@@ -1,6 +1,6 @@
-// The proof worker: runs one verify or model-check job off the server's thread, so typing stays
-// responsive, and so a newer save can cancel it by terminating the thread.
-import { parentPort, workerData } from 'node:worker_threads';
+// The proof worker: runs verify and model-check jobs off the server's thread, so typing stays
+// responsive, and so a newer save can cancel a running job by terminating the thread.
+import { parentPort } from 'node:worker_threads';
 import { join } from 'node:path';
 import { checkFiles } from '../check/index.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
@@ -74,7 +74,11 @@ async function run(job: Job): Promise<JobResult> {
   }
 }
 
+// One worker serves one document for as long as it is open, one job at a time: modules and the
+// solver's WASM stay loaded between saves, so a save after the first is answered from warm state.
 if (parentPort) {
   const port = parentPort;
-  void run(workerData as Job).then((r) => port.postMessage(r));
+  port.on('message', (message: { id: number; job: Job }) => {
+    void run(message.job).then((result) => port.postMessage({ id: message.id, result }));
+  });
 }

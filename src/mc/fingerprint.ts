@@ -58,7 +58,7 @@ export class FingerprintSet {
   private mask: number;
   private count = 0;
 
-  constructor(initialCapacity = 1 << 16) {
+  constructor(initialCapacity = 1 << 12) {
     let cap = 1024;
     while (cap < initialCapacity) cap <<= 1;
     this.table = new Int32Array(cap * 3);

@@ -78,6 +78,11 @@ export interface ModelCheckOutcome {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** The models declared in the files the user named, in order. */
+export function rootModels(program: Program): ModelDecl[] {
+  return program.modules.filter((m) => program.roots.includes(m.name)).flatMap((m) => m.models);
+}
+
 /** The model named `name` (qualified or short) among the program's root modules, or the only one. */
 export function findModel(program: Program, name: string | undefined): ModelDecl | Diagnostic {
   const roots = program.modules.filter((m) => program.roots.includes(m.name));

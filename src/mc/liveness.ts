@@ -10,7 +10,7 @@ import type { CompiledFairness } from './compile-machine.js';
 import type { Fn } from './compile-expr.js';
 import type { LivenessProperty } from './compile-properties.js';
 import type { Exploration, StateGraph } from './explore.js';
-import { stronglyConnected } from './scc.js';
+import { SccSearch } from './scc.js';
 import { valuesEqual } from './value.js';
 import { EvalError } from './errors.js';
 
@@ -190,7 +190,8 @@ export function findFairViolation(g: LivenessGraph, flags: LivenessFlags, fairne
         return { states, mark, first: states.reduce((m, v) => (v < m ? v : m), Infinity) };
       })
       .sort(byDepth);
-  const work = assign(stronglyConnected(graph, region, member, lastMark));
+  const scc = new SccSearch(graph);
+  const work = assign(scc.components(region, member, lastMark));
   while (work.length > 0) {
     const item = work.pop()!;
     const verdict = judge(graph, fairness, item.states, member, item.mark, visitOk);
@@ -203,7 +204,7 @@ export function findFairViolation(g: LivenessGraph, flags: LivenessFlags, fairne
     for (const s of verdict.drop) member[s] = 0;
     const mark = ++lastMark;
     for (const s of rest) member[s] = mark;
-    for (const part of assign(stronglyConnected(graph, rest, member, mark))) work.push(part);
+    for (const part of assign(scc.components(rest, member, mark))) work.push(part);
   }
   return undefined;
 }

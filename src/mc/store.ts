@@ -2,14 +2,18 @@
 // parent's index for trace reconstruction. A state's index is its BFS discovery order, so the BFS
 // queue is simply the range of indices not yet expanded.
 
-const CHUNK = 1 << 22;
+/** Chunks start small (small models stay small) and double up to this size. */
+const MAX_CHUNK = 1 << 22;
+/** A state's offset is chunk index * 2^32 + position in the chunk (exact in a Float64). */
+const SPAN = 2 ** 32;
 
 export class StateStore {
-  private chunks: Uint8Array[] = [new Uint8Array(CHUNK)];
+  private chunks: Uint8Array[] = [new Uint8Array(1 << 16)];
+  private allocated = 1 << 16;
   private used = 0;
-  private offsets = new Float64Array(1 << 14);
-  private lengths = new Uint32Array(1 << 14);
-  private parents = new Int32Array(1 << 14);
+  private offsets = new Float64Array(1 << 10);
+  private lengths = new Uint32Array(1 << 10);
+  private parents = new Int32Array(1 << 10);
   private count = 0;
 
   get size(): number {
@@ -18,20 +22,23 @@ export class StateStore {
 
   /** Bytes held for states, their offsets, lengths and parents. */
   get bytes(): number {
-    return this.chunks.length * CHUNK + this.offsets.byteLength + this.lengths.byteLength + this.parents.byteLength;
+    return this.allocated + this.offsets.byteLength + this.lengths.byteLength + this.parents.byteLength;
   }
 
   add(src: Uint8Array, from: number, to: number, parent: number): number {
     const len = to - from;
-    if (this.used + len > CHUNK) {
-      this.chunks.push(new Uint8Array(Math.max(CHUNK, len)));
+    let chunk = this.chunks[this.chunks.length - 1]!;
+    if (this.used + len > chunk.length) {
+      chunk = new Uint8Array(Math.max(Math.min(chunk.length * 2, MAX_CHUNK), len));
+      this.chunks.push(chunk);
+      this.allocated += chunk.length;
       this.used = 0;
     }
     const chunkIndex = this.chunks.length - 1;
-    this.chunks[chunkIndex]!.set(src.subarray(from, to), this.used);
+    chunk.set(src.subarray(from, to), this.used);
     const id = this.count++;
     if (id === this.offsets.length) this.growIndex();
-    this.offsets[id] = chunkIndex * CHUNK * 4 + this.used;
+    this.offsets[id] = chunkIndex * SPAN + this.used;
     this.lengths[id] = len;
     this.parents[id] = parent;
     this.used += len;
@@ -40,11 +47,11 @@ export class StateStore {
 
   /** The chunk holding state `id`; its bytes are [start(id), start(id) + length(id)). */
   chunk(id: number): Uint8Array {
-    return this.chunks[Math.floor(this.offsets[id]! / (CHUNK * 4))]!;
+    return this.chunks[Math.floor(this.offsets[id]! / SPAN)]!;
   }
 
   start(id: number): number {
-    return this.offsets[id]! % (CHUNK * 4);
+    return this.offsets[id]! % SPAN;
   }
 
   length(id: number): number {

@@ -3,6 +3,7 @@
 // every input by Z3. Outside the subset is an error with its location; never skipped. A solver
 // `unknown` or timeout is "not proved".
 import { readFileSync, writeFileSync } from 'node:fs';
+import ts from 'typescript';
 import { dirname, join, relative } from 'node:path';
 import { checkFiles } from '../check/index.js';
 import { Plan, kproofVersion } from '../codegen/index.js';
@@ -179,8 +180,10 @@ function prepare(program: Program, roots: readonly string[], source: ExecSource,
   if (fn.parameters.length !== target.slots.length) {
     return error('KSP262', `${tagged.name} must take (${describeSlots(target, plan)}) to refine ${target.name}, as \`kproof codegen\` generates it`, at(fn.name ?? fn));
   }
+  if (fn.asteriskToken || fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return error('KSP261', 'an exec function is a plain function (not async, not a generator)', at(fn.name ?? fn));
   const env = new Map<string, Local>();
   for (const [i, p] of fn.parameters.entries()) {
+    if (p.questionToken || p.initializer || p.dotDotDotToken) return error('KSP261', 'parameters are required plain names (no `?`, defaults or rest)', at(p));
     const slot = target.slots[i]!;
     if (!('text' in p.name)) return error('KSP261', 'parameters are plain names (no destructuring)', at(p));
     const name = p.name.text;

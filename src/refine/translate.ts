@@ -4,7 +4,7 @@
 // SubsetError at its location with what to write instead; nothing is skipped.
 import ts from 'typescript';
 import type { Span } from '../diagnostics/index.js';
-import { typeEquals, typeToString, type BuiltinOp, type Expr, type MachineDecl, type MatchArm, type Program, type Type } from '../ir/index.js';
+import { BUILTIN_SIGNATURES, typeEquals, typeToString, type BuiltinOp, type Expr, type MachineDecl, type MatchArm, type Program, type Type } from '../ir/index.js';
 import { isTaggedOption } from '../codegen/index.js';
 import { BOOL, INT, IrBuilder, STRING } from './ir-build.js';
 import { readAnnotation } from './ts-types.js';
@@ -74,7 +74,6 @@ const RUNTIME_BUILTINS: Readonly<Record<string, BuiltinOp>> = {
   size: 'set.size',
   range: 'set.range',
   mapIndex: 'map.index',
-  mapGet: 'map.get',
   mapInsert: 'map.insert',
   mapRemove: 'map.remove',
   keys: 'map.keys',
@@ -276,7 +275,8 @@ export class Translator {
       }
       if (clause.statements.length === 0 && i < clauses.length - 1) return;
       const stmts = this.clauseBody(clause, rest, i === clauses.length - 1);
-      for (const ctor of pending) bodies.set(ctor, stmts);
+      // the first matching case runs, as in JavaScript
+      for (const ctor of pending) if (!bodies.has(ctor)) bodies.set(ctor, stmts);
       if (ts.isDefaultClause(clause)) fallback = stmts;
       pending = [];
     });
@@ -497,7 +497,7 @@ export class Translator {
     const left = this.expr(n.left, env, undefined);
     const right = this.expr(n.right, env, left.type);
     if (op === K.LessThanToken || op === K.LessThanEqualsToken || op === K.GreaterThanToken || op === K.GreaterThanEqualsToken) {
-      this.sameNumberKind(left, right, n);
+      // JavaScript compares a bigint with a number exactly, so mixing them here is fine
       if (left.type.kind !== 'int' || right.type.kind !== 'int') this.fail(n, 'comparisons are between integers (bigint, or lengths and indices)');
       const cop = op === K.LessThanToken ? '<' : op === K.LessThanEqualsToken ? '<=' : op === K.GreaterThanToken ? '>' : '>=';
       return this.b.node({ kind: 'compare', op: cop, left, right }, BOOL, span);
@@ -514,11 +514,6 @@ export class Translator {
       return this.b.node({ kind: 'arith', op: op === K.PlusToken ? '+' : op === K.MinusToken ? '-' : '*', left: l, right: r }, INT, span);
     }
     return this.fail(n.operatorToken, `the operator \`${ts.tokenToString(op)}\` is outside the subset`);
-  }
-
-  private sameNumberKind(a: Expr, b: Expr, at: ts.Node): void {
-    const literal = (e: Expr) => e.kind === 'int' && this.isNumber(e);
-    if (this.isNumber(a) !== this.isNumber(b) && !literal(a) && !literal(b)) this.fail(at, 'mixing `number` and `bigint`: convert with `BigInt(...)`');
   }
 
   private equality(n: ts.BinaryExpression, env: Env): Expr {
@@ -538,7 +533,8 @@ export class Translator {
       return this.b.node({ kind: 'is', arg: left, ctor: 'None' }, BOOL, span);
     }
     const right = this.expr(second, env, left.type);
-    this.sameNumberKind(left, right, n);
+    // `1n === 1` is false in JavaScript: both sides must be bigints, or both numbers
+    if (this.isNumber(left) !== this.isNumber(right)) this.fail(n, '`===` between a `number` and a `bigint` is always false: convert with `BigInt(...)`');
     if (left.type.kind !== 'int' && left.type.kind !== 'bool' && left.type.kind !== 'string') {
       this.fail(n, `\`===\` compares ${typeToString(left.type)} values by identity: use \`equals(a, b)\` from kproof/runtime`);
     }
@@ -659,7 +655,7 @@ export class Translator {
       if (!primitive(t.key)) return byIdentity(t.key);
       const k = arg(0, t.key);
       if (method === 'has') return this.b.node({ kind: 'builtin', op: 'map.in', args: [k, target] }, BOOL, span);
-      if (isTaggedOption(t.value)) this.fail(n, 'the values are Options: use `mapGetTagged` semantics via kproof/runtime (`m.get` cannot tell a missing key from a None value)');
+      if (isTaggedOption(t.value)) this.fail(n, 'the values are Options: use `mapGetTagged(m, k)` from kproof/runtime (`m.get` cannot tell a missing key from a None value)');
       return this.b.node({ kind: 'builtin', op: 'map.get', args: [target, k] }, { kind: 'option', elem: t.value }, span);
     }
     if (t.kind === 'set' && method === 'has') {
@@ -690,6 +686,9 @@ export class Translator {
   private runtimeCall(name: string, n: ts.CallExpression, env: Env, expected: Type | undefined): Expr {
     const span = this.span(n);
     const args = n.arguments;
+    const op0 = RUNTIME_BUILTINS[name];
+    const arity = op0 ? BUILTIN_SIGNATURES[op0].args.length : RUNTIME_ARITY[name];
+    if (arity !== undefined && args.length !== arity) this.fail(n, `\`${name}\` takes ${arity} argument(s)`);
     const first = () => this.expr(args[0]!, env, undefined);
     if (name === 'equals' && args.length === 2) {
       const a = first();
@@ -707,6 +706,15 @@ export class Translator {
       const elem = c.type.kind === 'set' ? c.type.elem : c.type.kind === 'map' ? c.type.key : this.fail(args[0]!, `${name} takes a ${name === 'setHas' ? 'Set' : 'Map'}`);
       const x = this.expect(this.expr(args[1]!, env, elem), elem, args[1]!);
       return this.b.node({ kind: 'builtin', op: name === 'setHas' ? 'set.in' : 'map.in', args: [x, c] }, BOOL, span);
+    }
+    if (name === 'mapGet' || name === 'mapGetTagged') {
+      const m = first();
+      if (m.type.kind !== 'map') return this.fail(args[0]!, `${name} takes a Map`);
+      if (isTaggedOption(m.type.value) !== (name === 'mapGetTagged')) {
+        this.fail(n.expression, name === 'mapGet' ? 'the values are Options: use `mapGetTagged`, which tells a missing key from a None value' : 'use `mapGet`: the values are not Options');
+      }
+      const k = this.expect(this.expr(args[1]!, env, m.type.key), m.type.key, args[1]!);
+      return this.b.node({ kind: 'builtin', op: 'map.get', args: [m, k] }, { kind: 'option', elem: m.type.value }, span);
     }
     const op = RUNTIME_BUILTINS[name];
     if (!op) return this.fail(n.expression, `\`${name}\` from kproof/runtime is outside the refinement subset`);
@@ -937,7 +945,12 @@ export class Translator {
         ? this.b.node({ kind: 'setLit', elems: [] }, expected!, this.span(n))
         : this.b.node({ kind: 'mapLit', entries: [] }, expected!, this.span(n));
     }
-    return this.collectionLiteral(name === 'Set' ? 'set' : 'map', arg, env, expected, n);
+    const built = this.collectionLiteral(name === 'Set' ? 'set' : 'map', arg, env, expected, n);
+    const key = built.type.kind === 'set' ? built.type.elem : built.type.kind === 'map' ? built.type.key : undefined;
+    if (key && key.kind !== 'int' && key.kind !== 'bool' && key.kind !== 'string') {
+      this.fail(n, `a JavaScript ${name} of ${typeToString(key)} compares by identity: build it with \`${name === 'Set' ? 'setOf' : 'mapOf'}\` from kproof/runtime`);
+    }
+    return built;
   }
 
   private collectionLiteral(kind: 'set' | 'map', arg: ts.Expression, env: Env, expected: Type | undefined, at: ts.Node): Expr {
@@ -969,6 +982,8 @@ export class Translator {
     return this.b.node({ kind: 'mapLit', entries }, { kind: 'map', key, value }, span);
   }
 }
+
+const RUNTIME_ARITY: Readonly<Record<string, number>> = { equals: 2, all: 2, any: 2, setOf: 1, mapOf: 1, div: 2, mod: 2, setHas: 2, mapHas: 2, mapGet: 2, mapGetTagged: 2 };
 
 const MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'set', 'add', 'delete', 'clear', 'fill']);
 

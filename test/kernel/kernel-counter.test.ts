@@ -35,7 +35,7 @@ describe('counter.kspec through the kernel', () => {
     const r = await runVerify([join(import.meta.dirname, '..', 'fixtures', 'kernel', 'rules.kspec'), '--no-cache', '--json']);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out) as { theorems: { name: string; status: string; problems: { code: string; line: number; message: string }[] }[] };
-    const glue = json.theorems.find((t) => t.name === 'rules.bad_ptl_missing_glue')!;
+    const glue = json.theorems.find((t) => t.name === 'rules.bad_ptl_missing_fact')!;
     expect(glue.status).toBe('not proved');
     expect(glue.problems[0]!.code).toBe('KSP157');
     expect(glue.problems[0]!.message).toMatch(/state 0: .*"n < LIMIT"=/);

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as kernel from '../../src/kernel/index.js';
 import { Proved } from '../../src/kernel/proved.js';
+import { conclude, generalize } from '../../src/kernel/rules.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -36,6 +37,13 @@ describe('Proved cannot be forged', () => {
     expect(kernel.isProved(lookalike)).toBe(false);
     expect(kernel.isProved({ statement: {}, provenance: {} })).toBe(false);
     expect(kernel.isProved(undefined)).toBe(false);
+  });
+
+  it('is refused by the rules when it is a look-alike', () => {
+    const lookalike = Object.create(Proved.prototype) as Proved;
+    const formula = { kind: 'bool', value: true, id: 1, level: 'constant', type: { kind: 'bool' }, span: { file: 'x', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } } } as const;
+    expect(() => generalize(lookalike, formula)).toThrow(/not made by the kernel/);
+    expect(() => conclude({ name: 'x.t', formula, params: [] }, lookalike)).toThrow(/not made by the kernel/);
   });
 
   it('is reached from outside src/kernel only through src/kernel/index.ts', () => {

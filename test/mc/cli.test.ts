@@ -51,6 +51,13 @@ describe('kproof mc', () => {
     expect(r.out).toMatch(/ 1\s+jump\(k = 3\)\s+3/);
   });
 
+  it('checks every model of the file when --model is not given', async () => {
+    const r = await mc(fixture('mutex.kspec'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('model strong3 of StrongMutex: no violation');
+    expect(r.out).toContain('model weak2 of WeakMutex: weak_no_starvation (P ~> Q) is violated');
+  });
+
   it('prints a lasso for a liveness violation', async () => {
     const r = await mc(fixture('mutex.kspec'), '--model', 'weak2');
     expect(r.code).toBe(1);
@@ -65,19 +72,20 @@ describe('kproof mc', () => {
     expect(text.out).toContain('NOT a complete check');
     const json = await mc(fixture('two_phase.kspec'), '--model', 'rm3', '--max-depth', '2', '--json');
     expect(json.code).toBe(0);
-    const parsed = JSON.parse(json.out) as { ok: boolean; result: { bounded: boolean; status: string } };
-    expect(parsed.result.bounded).toBe(true);
-    expect(parsed.result.status).toBe('bounded');
+    const parsed = JSON.parse(json.out) as { ok: boolean; results: { bounded: boolean; status: string }[] };
+    expect(parsed.ok).toBe(true);
+    expect(parsed.results.map((r) => [r.status, r.bounded])).toEqual([['bounded', true]]);
   });
 
   it('JSON carries the violation and the trace', async () => {
     const r = await mc(fixture('partial.kspec'), '--model', 'divide', '--json');
     expect(r.code).toBe(1);
-    const parsed = JSON.parse(r.out) as { ok: boolean; result: { violation: { kind: string; code: string; trace: unknown[] } } };
+    const parsed = JSON.parse(r.out) as { ok: boolean; results: { violation: { kind: string; code: string; trace: unknown[] } }[] };
     expect(parsed.ok).toBe(false);
-    expect(parsed.result.violation.kind).toBe('error');
-    expect(parsed.result.violation.code).toBe('KSP207');
-    expect(parsed.result.violation.trace).toHaveLength(3);
+    const v = parsed.results[0]!.violation;
+    expect(v.kind).toBe('error');
+    expect(v.code).toBe('KSP207');
+    expect(v.trace).toHaveLength(3);
   });
 
   it('exit 2 for malformed models, usage errors and missing files', async () => {
@@ -86,7 +94,7 @@ describe('kproof mc', () => {
     expect(bad.err).toContain('KSP201');
     expect(bad.err).toContain('malformed.kspec:7:10');
     expect((await mc(fixture('counter.kspec'), '--max-states', 'lots')).code).toBe(2);
-    expect((await mc(fixture('counter.kspec'))).code).toBe(2); // two models: --model is needed
+    expect((await mc(fixture('counter.kspec'))).code).toBe(2); // every model is checked; `zero` contradicts an assume
     expect((await mc('no/such/file.kspec')).code).toBe(2);
   });
 

@@ -40,6 +40,10 @@ const REJECTED: readonly (readonly [string, string, string])[] = [
   ['looseEquality', 'KSP261', '=='],
   ['numberParameter', 'KSP262', 'x: number'],
   ['unknownTarget', 'KSP262', '@refines refine.shapes.no_such_def'],
+  ['asyncFunction', 'KSP261', 'asyncFunction('],
+  ['optionalParameter', 'KSP261', 'x?: bigint'],
+  ['jsSetOfRecords', 'KSP261', 'new Set(['],
+  ['bigintEqualsNumber', 'KSP261', 'x === 0'],
 ];
 
 /** [function, what the mutation is, find, replace] applied to supported.ts */

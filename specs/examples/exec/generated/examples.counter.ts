@@ -17,58 +17,58 @@ export interface Counter$State {
 }
 
 /** the initial condition of Counter */
-export function Counter$init(s: Counter$State): boolean {
-  return s.n === 0n && !s.done;
+export function Counter$init($s: Counter$State): boolean {
+  return $s.n === 0n && !$s.done;
 }
 
 /** every initial state of Counter (init is a conjunction of `x == e` / `x in S`) */
 export function Counter$initialStates(): readonly Counter$State[] {
-  const out: Counter$State[] = [];
-  for (const $x0 of [0n]) for (const $x1 of [false]) out.push({ n: $x0, done: $x1 });
-  return out;
+  const $out: Counter$State[] = [];
+  for (const $x0 of [0n]) for (const $x1 of [false]) $out.push({ n: $x0, done: $x1 });
+  return $out;
 }
 
 /** ENABLED(tick): the parameters are in their domains and every guard holds */
-export function Counter$tick$guard(c: $Constants, s: Counter$State): boolean {
-  return s.n < c.LIMIT;
+export function Counter$tick$guard($c: $Constants, $s: Counter$State): boolean {
+  return $s.n < $c.LIMIT;
 }
 
 /** the state after tick (call only when Counter$tick$guard holds) */
-export function Counter$tick$step(c: $Constants, s: Counter$State): Counter$State {
-  return { n: s.n + 1n, done: s.done };
+export function Counter$tick$step($c: $Constants, $s: Counter$State): Counter$State {
+  return { n: $s.n + 1n, done: $s.done };
 }
 
 /** the state after tick, or undefined when it is not enabled */
-export function Counter$tick$next(c: $Constants, s: Counter$State): Counter$State | undefined {
-  return Counter$tick$guard(c, s) ? Counter$tick$step(c, s) : undefined;
+export function Counter$tick$next($c: $Constants, $s: Counter$State): Counter$State | undefined {
+  return Counter$tick$guard($c, $s) ? Counter$tick$step($c, $s) : undefined;
 }
 
 /** ENABLED(finish): the parameters are in their domains and every guard holds */
-export function Counter$finish$guard(c: $Constants, s: Counter$State): boolean {
-  return s.n === c.LIMIT && !s.done;
+export function Counter$finish$guard($c: $Constants, $s: Counter$State): boolean {
+  return $s.n === $c.LIMIT && !$s.done;
 }
 
 /** the state after finish (call only when Counter$finish$guard holds) */
-export function Counter$finish$step(c: $Constants, s: Counter$State): Counter$State {
-  return { n: s.n, done: true };
+export function Counter$finish$step($c: $Constants, $s: Counter$State): Counter$State {
+  return { n: $s.n, done: true };
 }
 
 /** the state after finish, or undefined when it is not enabled */
-export function Counter$finish$next(c: $Constants, s: Counter$State): Counter$State | undefined {
-  return Counter$finish$guard(c, s) ? Counter$finish$step(c, s) : undefined;
+export function Counter$finish$next($c: $Constants, $s: Counter$State): Counter$State | undefined {
+  return Counter$finish$guard($c, $s) ? Counter$finish$step($c, $s) : undefined;
 }
 
 /** ENABLED(jump): the parameters are in their domains and every guard holds */
-export function Counter$jump$guard(c: $Constants, s: Counter$State, k$4: bigint): boolean {
-  return $rt.setHas($rt.range(0n, c.LIMIT), k$4) && k$4 > s.n;
+export function Counter$jump$guard($c: $Constants, $s: Counter$State, k$4: bigint): boolean {
+  return $rt.setHas($rt.range(0n, $c.LIMIT), k$4) && k$4 > $s.n;
 }
 
 /** the state after jump (call only when Counter$jump$guard holds) */
-export function Counter$jump$step(c: $Constants, s: Counter$State, k$4: bigint): Counter$State {
-  return { n: k$4, done: s.done };
+export function Counter$jump$step($c: $Constants, $s: Counter$State, k$4: bigint): Counter$State {
+  return { n: k$4, done: $s.done };
 }
 
 /** the state after jump, or undefined when it is not enabled */
-export function Counter$jump$next(c: $Constants, s: Counter$State, k$4: bigint): Counter$State | undefined {
-  return Counter$jump$guard(c, s, k$4) ? Counter$jump$step(c, s, k$4) : undefined;
+export function Counter$jump$next($c: $Constants, $s: Counter$State, k$4: bigint): Counter$State | undefined {
+  return Counter$jump$guard($c, $s, k$4) ? Counter$jump$step($c, $s, k$4) : undefined;
 }

@@ -80,186 +80,195 @@ export interface TwoPhase$State {
 }
 
 /** the initial condition of TwoPhase */
-export function TwoPhase$init(c: $Constants, s: TwoPhase$State): boolean {
+export function TwoPhase$init($c: $Constants, $s: TwoPhase$State): boolean {
   return (
     $rt.equals<ReadonlyMap<bigint, RmState>>(
-      s.rmState,
-      $rt.mapComp<bigint, RmState>(c.RM, (r$34) => RmState$Working),
+      $s.rmState,
+      $rt.mapComp<bigint, RmState>($c.RM, (r$34) => RmState$Working),
     ) &&
-    $rt.equals<TmState>(s.tmState, TmState$TmInit) &&
-    $rt.equals<ReadonlySet<bigint>>(s.tmPrepared, $rt.setOf<bigint>([])) &&
-    $rt.equals<ReadonlySet<Message>>(s.msgs, $rt.setOf<Message>([]))
+    $rt.equals<TmState>($s.tmState, TmState$TmInit) &&
+    $rt.equals<ReadonlySet<bigint>>($s.tmPrepared, $rt.setOf<bigint>([])) &&
+    $rt.equals<ReadonlySet<Message>>($s.msgs, $rt.setOf<Message>([]))
   );
 }
 
 /** every initial state of TwoPhase (init is a conjunction of `x == e` / `x in S`) */
-export function TwoPhase$initialStates(c: $Constants): readonly TwoPhase$State[] {
-  const out: TwoPhase$State[] = [];
-  for (const $x0 of [$rt.mapComp<bigint, RmState>(c.RM, (r$34) => RmState$Working)])
+export function TwoPhase$initialStates($c: $Constants): readonly TwoPhase$State[] {
+  const $out: TwoPhase$State[] = [];
+  for (const $x0 of [$rt.mapComp<bigint, RmState>($c.RM, (r$34) => RmState$Working)])
     for (const $x1 of [TmState$TmInit])
       for (const $x2 of [$rt.setOf<bigint>([])])
         for (const $x3 of [$rt.setOf<Message>([])])
-          out.push({ rmState: $x0, tmState: $x1, tmPrepared: $x2, msgs: $x3 });
-  return out;
+          $out.push({ rmState: $x0, tmState: $x1, tmPrepared: $x2, msgs: $x3 });
+  return $out;
 }
 
 /** ENABLED(tmRcvPrepared): the parameters are in their domains and every guard holds */
-export function TwoPhase$tmRcvPrepared$guard(c: $Constants, s: TwoPhase$State, r$2: bigint): boolean {
+export function TwoPhase$tmRcvPrepared$guard($c: $Constants, $s: TwoPhase$State, r$2: bigint): boolean {
   return (
-    $rt.setHas(c.RM, r$2) &&
-    $rt.equals<TmState>(s.tmState, TmState$TmInit) &&
-    $rt.setHas(s.msgs, Message$MsgPrepared(r$2))
+    $rt.setHas($c.RM, r$2) &&
+    $rt.equals<TmState>($s.tmState, TmState$TmInit) &&
+    $rt.setHas($s.msgs, Message$MsgPrepared(r$2))
   );
 }
 
 /** the state after tmRcvPrepared (call only when TwoPhase$tmRcvPrepared$guard holds) */
-export function TwoPhase$tmRcvPrepared$step(c: $Constants, s: TwoPhase$State, r$2: bigint): TwoPhase$State {
-  return { rmState: s.rmState, tmState: s.tmState, tmPrepared: $rt.setAdd(s.tmPrepared, r$2), msgs: s.msgs };
+export function TwoPhase$tmRcvPrepared$step($c: $Constants, $s: TwoPhase$State, r$2: bigint): TwoPhase$State {
+  return {
+    rmState: $s.rmState,
+    tmState: $s.tmState,
+    tmPrepared: $rt.setAdd($s.tmPrepared, r$2),
+    msgs: $s.msgs,
+  };
 }
 
 /** the state after tmRcvPrepared, or undefined when it is not enabled */
 export function TwoPhase$tmRcvPrepared$next(
-  c: $Constants,
-  s: TwoPhase$State,
+  $c: $Constants,
+  $s: TwoPhase$State,
   r$2: bigint,
 ): TwoPhase$State | undefined {
-  return TwoPhase$tmRcvPrepared$guard(c, s, r$2) ? TwoPhase$tmRcvPrepared$step(c, s, r$2) : undefined;
+  return TwoPhase$tmRcvPrepared$guard($c, $s, r$2) ? TwoPhase$tmRcvPrepared$step($c, $s, r$2) : undefined;
 }
 
 /** ENABLED(tmCommit): the parameters are in their domains and every guard holds */
-export function TwoPhase$tmCommit$guard(c: $Constants, s: TwoPhase$State): boolean {
+export function TwoPhase$tmCommit$guard($c: $Constants, $s: TwoPhase$State): boolean {
   return (
-    $rt.equals<TmState>(s.tmState, TmState$TmInit) && $rt.equals<ReadonlySet<bigint>>(s.tmPrepared, c.RM)
+    $rt.equals<TmState>($s.tmState, TmState$TmInit) && $rt.equals<ReadonlySet<bigint>>($s.tmPrepared, $c.RM)
   );
 }
 
 /** the state after tmCommit (call only when TwoPhase$tmCommit$guard holds) */
-export function TwoPhase$tmCommit$step(c: $Constants, s: TwoPhase$State): TwoPhase$State {
+export function TwoPhase$tmCommit$step($c: $Constants, $s: TwoPhase$State): TwoPhase$State {
   return {
-    rmState: s.rmState,
+    rmState: $s.rmState,
     tmState: TmState$TmCommitted,
-    tmPrepared: s.tmPrepared,
-    msgs: $rt.setAdd(s.msgs, Message$MsgCommit),
+    tmPrepared: $s.tmPrepared,
+    msgs: $rt.setAdd($s.msgs, Message$MsgCommit),
   };
 }
 
 /** the state after tmCommit, or undefined when it is not enabled */
-export function TwoPhase$tmCommit$next(c: $Constants, s: TwoPhase$State): TwoPhase$State | undefined {
-  return TwoPhase$tmCommit$guard(c, s) ? TwoPhase$tmCommit$step(c, s) : undefined;
+export function TwoPhase$tmCommit$next($c: $Constants, $s: TwoPhase$State): TwoPhase$State | undefined {
+  return TwoPhase$tmCommit$guard($c, $s) ? TwoPhase$tmCommit$step($c, $s) : undefined;
 }
 
 /** ENABLED(tmAbort): the parameters are in their domains and every guard holds */
-export function TwoPhase$tmAbort$guard(s: TwoPhase$State): boolean {
-  return $rt.equals<TmState>(s.tmState, TmState$TmInit);
+export function TwoPhase$tmAbort$guard($s: TwoPhase$State): boolean {
+  return $rt.equals<TmState>($s.tmState, TmState$TmInit);
 }
 
 /** the state after tmAbort (call only when TwoPhase$tmAbort$guard holds) */
-export function TwoPhase$tmAbort$step(s: TwoPhase$State): TwoPhase$State {
+export function TwoPhase$tmAbort$step($s: TwoPhase$State): TwoPhase$State {
   return {
-    rmState: s.rmState,
+    rmState: $s.rmState,
     tmState: TmState$TmAborted,
-    tmPrepared: s.tmPrepared,
-    msgs: $rt.setAdd(s.msgs, Message$MsgAbort),
+    tmPrepared: $s.tmPrepared,
+    msgs: $rt.setAdd($s.msgs, Message$MsgAbort),
   };
 }
 
 /** the state after tmAbort, or undefined when it is not enabled */
-export function TwoPhase$tmAbort$next(s: TwoPhase$State): TwoPhase$State | undefined {
-  return TwoPhase$tmAbort$guard(s) ? TwoPhase$tmAbort$step(s) : undefined;
+export function TwoPhase$tmAbort$next($s: TwoPhase$State): TwoPhase$State | undefined {
+  return TwoPhase$tmAbort$guard($s) ? TwoPhase$tmAbort$step($s) : undefined;
 }
 
 /** ENABLED(rmPrepare): the parameters are in their domains and every guard holds */
-export function TwoPhase$rmPrepare$guard(c: $Constants, s: TwoPhase$State, r$4: bigint): boolean {
-  return $rt.setHas(c.RM, r$4) && $rt.equals<RmState>($rt.mapIndex(s.rmState, r$4), RmState$Working);
+export function TwoPhase$rmPrepare$guard($c: $Constants, $s: TwoPhase$State, r$4: bigint): boolean {
+  return $rt.setHas($c.RM, r$4) && $rt.equals<RmState>($rt.mapIndex($s.rmState, r$4), RmState$Working);
 }
 
 /** the state after rmPrepare (call only when TwoPhase$rmPrepare$guard holds) */
-export function TwoPhase$rmPrepare$step(c: $Constants, s: TwoPhase$State, r$4: bigint): TwoPhase$State {
+export function TwoPhase$rmPrepare$step($c: $Constants, $s: TwoPhase$State, r$4: bigint): TwoPhase$State {
   return {
-    rmState: $rt.mapInsert(s.rmState, r$4, RmState$Prepared),
-    tmState: s.tmState,
-    tmPrepared: s.tmPrepared,
-    msgs: $rt.setAdd(s.msgs, Message$MsgPrepared(r$4)),
+    rmState: $rt.mapInsert($s.rmState, r$4, RmState$Prepared),
+    tmState: $s.tmState,
+    tmPrepared: $s.tmPrepared,
+    msgs: $rt.setAdd($s.msgs, Message$MsgPrepared(r$4)),
   };
 }
 
 /** the state after rmPrepare, or undefined when it is not enabled */
 export function TwoPhase$rmPrepare$next(
-  c: $Constants,
-  s: TwoPhase$State,
+  $c: $Constants,
+  $s: TwoPhase$State,
   r$4: bigint,
 ): TwoPhase$State | undefined {
-  return TwoPhase$rmPrepare$guard(c, s, r$4) ? TwoPhase$rmPrepare$step(c, s, r$4) : undefined;
+  return TwoPhase$rmPrepare$guard($c, $s, r$4) ? TwoPhase$rmPrepare$step($c, $s, r$4) : undefined;
 }
 
 /** ENABLED(rmChooseToAbort): the parameters are in their domains and every guard holds */
-export function TwoPhase$rmChooseToAbort$guard(c: $Constants, s: TwoPhase$State, r$6: bigint): boolean {
-  return $rt.setHas(c.RM, r$6) && $rt.equals<RmState>($rt.mapIndex(s.rmState, r$6), RmState$Working);
+export function TwoPhase$rmChooseToAbort$guard($c: $Constants, $s: TwoPhase$State, r$6: bigint): boolean {
+  return $rt.setHas($c.RM, r$6) && $rt.equals<RmState>($rt.mapIndex($s.rmState, r$6), RmState$Working);
 }
 
 /** the state after rmChooseToAbort (call only when TwoPhase$rmChooseToAbort$guard holds) */
-export function TwoPhase$rmChooseToAbort$step(c: $Constants, s: TwoPhase$State, r$6: bigint): TwoPhase$State {
+export function TwoPhase$rmChooseToAbort$step(
+  $c: $Constants,
+  $s: TwoPhase$State,
+  r$6: bigint,
+): TwoPhase$State {
   return {
-    rmState: $rt.mapInsert(s.rmState, r$6, RmState$Aborted),
-    tmState: s.tmState,
-    tmPrepared: s.tmPrepared,
-    msgs: s.msgs,
+    rmState: $rt.mapInsert($s.rmState, r$6, RmState$Aborted),
+    tmState: $s.tmState,
+    tmPrepared: $s.tmPrepared,
+    msgs: $s.msgs,
   };
 }
 
 /** the state after rmChooseToAbort, or undefined when it is not enabled */
 export function TwoPhase$rmChooseToAbort$next(
-  c: $Constants,
-  s: TwoPhase$State,
+  $c: $Constants,
+  $s: TwoPhase$State,
   r$6: bigint,
 ): TwoPhase$State | undefined {
-  return TwoPhase$rmChooseToAbort$guard(c, s, r$6) ? TwoPhase$rmChooseToAbort$step(c, s, r$6) : undefined;
+  return TwoPhase$rmChooseToAbort$guard($c, $s, r$6) ? TwoPhase$rmChooseToAbort$step($c, $s, r$6) : undefined;
 }
 
 /** ENABLED(rmRcvCommit): the parameters are in their domains and every guard holds */
-export function TwoPhase$rmRcvCommit$guard(c: $Constants, s: TwoPhase$State, r$8: bigint): boolean {
-  return $rt.setHas(c.RM, r$8) && $rt.setHas(s.msgs, Message$MsgCommit);
+export function TwoPhase$rmRcvCommit$guard($c: $Constants, $s: TwoPhase$State, r$8: bigint): boolean {
+  return $rt.setHas($c.RM, r$8) && $rt.setHas($s.msgs, Message$MsgCommit);
 }
 
 /** the state after rmRcvCommit (call only when TwoPhase$rmRcvCommit$guard holds) */
-export function TwoPhase$rmRcvCommit$step(c: $Constants, s: TwoPhase$State, r$8: bigint): TwoPhase$State {
+export function TwoPhase$rmRcvCommit$step($c: $Constants, $s: TwoPhase$State, r$8: bigint): TwoPhase$State {
   return {
-    rmState: $rt.mapInsert(s.rmState, r$8, RmState$Committed),
-    tmState: s.tmState,
-    tmPrepared: s.tmPrepared,
-    msgs: s.msgs,
+    rmState: $rt.mapInsert($s.rmState, r$8, RmState$Committed),
+    tmState: $s.tmState,
+    tmPrepared: $s.tmPrepared,
+    msgs: $s.msgs,
   };
 }
 
 /** the state after rmRcvCommit, or undefined when it is not enabled */
 export function TwoPhase$rmRcvCommit$next(
-  c: $Constants,
-  s: TwoPhase$State,
+  $c: $Constants,
+  $s: TwoPhase$State,
   r$8: bigint,
 ): TwoPhase$State | undefined {
-  return TwoPhase$rmRcvCommit$guard(c, s, r$8) ? TwoPhase$rmRcvCommit$step(c, s, r$8) : undefined;
+  return TwoPhase$rmRcvCommit$guard($c, $s, r$8) ? TwoPhase$rmRcvCommit$step($c, $s, r$8) : undefined;
 }
 
 /** ENABLED(rmRcvAbort): the parameters are in their domains and every guard holds */
-export function TwoPhase$rmRcvAbort$guard(c: $Constants, s: TwoPhase$State, r$10: bigint): boolean {
-  return $rt.setHas(c.RM, r$10) && $rt.setHas(s.msgs, Message$MsgAbort);
+export function TwoPhase$rmRcvAbort$guard($c: $Constants, $s: TwoPhase$State, r$10: bigint): boolean {
+  return $rt.setHas($c.RM, r$10) && $rt.setHas($s.msgs, Message$MsgAbort);
 }
 
 /** the state after rmRcvAbort (call only when TwoPhase$rmRcvAbort$guard holds) */
-export function TwoPhase$rmRcvAbort$step(c: $Constants, s: TwoPhase$State, r$10: bigint): TwoPhase$State {
+export function TwoPhase$rmRcvAbort$step($c: $Constants, $s: TwoPhase$State, r$10: bigint): TwoPhase$State {
   return {
-    rmState: $rt.mapInsert(s.rmState, r$10, RmState$Aborted),
-    tmState: s.tmState,
-    tmPrepared: s.tmPrepared,
-    msgs: s.msgs,
+    rmState: $rt.mapInsert($s.rmState, r$10, RmState$Aborted),
+    tmState: $s.tmState,
+    tmPrepared: $s.tmPrepared,
+    msgs: $s.msgs,
   };
 }
 
 /** the state after rmRcvAbort, or undefined when it is not enabled */
 export function TwoPhase$rmRcvAbort$next(
-  c: $Constants,
-  s: TwoPhase$State,
+  $c: $Constants,
+  $s: TwoPhase$State,
   r$10: bigint,
 ): TwoPhase$State | undefined {
-  return TwoPhase$rmRcvAbort$guard(c, s, r$10) ? TwoPhase$rmRcvAbort$step(c, s, r$10) : undefined;
+  return TwoPhase$rmRcvAbort$guard($c, $s, r$10) ? TwoPhase$rmRcvAbort$step($c, $s, r$10) : undefined;
 }

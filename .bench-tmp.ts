@@ -1,2 +1,0 @@
-import { benchRefine } from './bench/refine.js';
-for (const l of await benchRefine()) console.log(l);

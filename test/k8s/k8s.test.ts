@@ -1,0 +1,106 @@
+// The Kubernetes environment (lemmas/k8s) end to end: the generic model checks, every environment
+// lemma is proved by the kernel, false environment claims are rejected at the failing premise,
+// the example controller's instance is model-checked clean and each broken variant is caught by
+// the model checker with a fair counterexample. One `verify` run covers every proof (the solver
+// pool and the kernel's memo are shared), to keep the file fast.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+interface TheoremJson {
+  name: string;
+  status: string;
+  problems?: { message: string; line: number }[];
+}
+
+interface McResultJson {
+  status: string;
+  bounded: boolean;
+  violation?: { kind: string; property: string };
+}
+
+const EXAMPLE = 'specs/examples/configmap_controller.kspec';
+const WRONG = 'test/fixtures/k8s/wrong_lemmas.kspec';
+
+function mcResults(stdout: string): McResultJson[] {
+  const json = JSON.parse(stdout) as { result?: McResultJson; results?: McResultJson[] };
+  return json.results ?? (json.result ? [json.result] : []);
+}
+
+let verifyStatus = -1;
+const theorems = new Map<string, TheoremJson>();
+
+beforeAll(() => {
+  const run = runCli(['verify', '--json', '--no-cache', 'lemmas/k8s', EXAMPLE, WRONG]);
+  verifyStatus = run.status;
+  for (const t of (JSON.parse(run.stdout) as { theorems: TheoremJson[] }).theorems) theorems.set(t.name, t);
+}, 180_000);
+
+describe('lemmas/k8s', () => {
+  it('the model and the example type-check', () => {
+    const run = runCli(['check', 'lemmas/k8s', EXAMPLE]);
+    expect(run.stdout).toContain('ok');
+    expect(run.status).toBe(0);
+  });
+
+  it('every environment lemma is proved (none assumed)', () => {
+    const library = [...theorems.values()].filter((t) => t.name.startsWith('k8s.cluster.'));
+    expect(library.length).toBeGreaterThanOrEqual(20);
+    for (const t of library) expect({ name: t.name, status: t.status }).toEqual({ name: t.name, status: 'proved' });
+    for (const lemma of [
+      'unique_ids',
+      'rv_increases',
+      'at_most_one_pending',
+      'crash_eventually_disabled',
+      'failure_eventually_disabled',
+      'api_request_handled',
+      'response_delivered',
+      'existing_cr_scheduled',
+      'reconcile_starts_without_crash',
+      'orphan_collected',
+      'get_succeeds',
+      'update_succeeds',
+    ]) {
+      expect(theorems.get(`k8s.cluster.${lemma}`)?.status).toBe('proved');
+    }
+    // Something is not proved (the wrong claims, ESR of the example): exit code 1.
+    expect(verifyStatus).toBe(1);
+  });
+
+  it('each false environment claim is not proved, at the failing premise', () => {
+    const first = (name: string) => {
+      const t = theorems.get(`wrong_lemmas.${name}`);
+      return { status: t?.status, reason: t?.problems?.[0]?.message.split(':')[0], line: t?.problems?.[0]?.line };
+    };
+    expect(first('scheduled_is_running')).toMatchObject({ status: 'not proved', line: 12 });
+    expect(first('scheduled_is_running').reason).toContain('the goal does not follow');
+    expect(first('get_always_succeeds')).toEqual({ status: 'not proved', reason: 'progress or stay under fail_request', line: 18 });
+    expect(first('never_crashes')).toMatchObject({ status: 'not proved', reason: 'init' });
+    expect(first('update_always_succeeds')).toEqual({ status: 'not proved', reason: 'progress or stay under api_handle', line: 28 });
+  });
+});
+
+describe('the ConfigMap controller', () => {
+  it('its own invariants and the first ESR link are proved; ESR itself has no proof yet', () => {
+    const status = (name: string) => theorems.get(`examples.configmap_controller.${name}`)?.status;
+    expect(status('requests_target_configmaps')).toBe('proved');
+    expect(status('controller_never_writes_crs')).toBe('proved');
+    expect(status('the_cr_scheduled')).toBe('proved');
+    expect(status('esr_one')).toBe('not proved');
+  });
+
+  it('model-checks clean, ESR included', () => {
+    const run = runCli(['mc', '--json', EXAMPLE]);
+    const results = mcResults(run.stdout);
+    expect(results.map((r) => [r.status, r.bounded])).toEqual([['ok', false]]);
+    expect(run.status).toBe(0);
+  }, 120_000);
+
+  it.each(['never_creates', 'assumes_no_failure'])('broken variant %s violates ESR', (variant) => {
+    const run = runCli(['mc', '--json', `test/fixtures/k8s/${variant}.kspec`]);
+    const results = mcResults(run.stdout);
+    expect(run.status).toBe(1);
+    expect(results).toHaveLength(1);
+    expect(results[0]?.status).toBe('violation');
+    expect(results[0]?.violation).toMatchObject({ kind: 'liveness', property: 'esr_one' });
+  }, 120_000);
+});
