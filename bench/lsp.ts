@@ -191,7 +191,7 @@ function analysisCost(dir: string, lines: number): string {
     wall.push(performance.now() - start);
     const used = process.cpuUsage(cpuStart);
     cpu.push((used.user + used.system) / 1000);
-    if (a.diagnostics.length > 0) throw new Error(`generated spec does not check: ${a.diagnostics[0]!.message}`);
+    if (!a || a.diagnostics.length > 0) throw new Error(`generated spec does not check: ${a?.diagnostics[0]?.message ?? 'no result'}`);
   }
   return `re-check per keystroke in process, ${text.split('\n').length} lines: median ${median(wall).toFixed(1)} ms wall, ${median(cpu).toFixed(1)} ms CPU`;
 }

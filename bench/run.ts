@@ -7,6 +7,7 @@ type Bench = { readonly name: string; readonly load: () => Promise<() => Promise
 const BENCHES: readonly Bench[] = [
   { name: 'front end (parse)', load: async () => (await import('./parse.js')).benchParse },
   { name: 'front end (check)', load: async () => (await import('./check.js')).benchCheck },
+  { name: 'model checker (mc)', load: async () => (await import('./mc.js')).benchMc },
   { name: 'temporal kernel (ptl)', load: async () => (await import('./ptl.js')).benchPtl },
   { name: 'SMT back end (smt)', load: async () => (await import('./smt.js')).benchSmt },
 ];

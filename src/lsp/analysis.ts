@@ -39,9 +39,12 @@ export class Analyzer {
     this.parses.delete(file);
   }
 
-  check(file: string, version: number, text: string): Analysis {
-    this.ws.update(file, text);
+  /** Checks an open document's text, or (`text` undefined) a file as it is on disk. */
+  check(file: string, version: number, text?: string): Analysis | undefined {
+    if (text !== undefined) this.ws.update(file, text);
     const result = this.ws.check(file);
+    text ??= result.sources.get(file);
+    if (text === undefined) return undefined;
     const symbols = this.ws.symbols(file);
     const analysis: Analysis = {
       file,

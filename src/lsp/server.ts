@@ -214,7 +214,7 @@ export class KspecServer {
     if (!doc) return undefined;
     const analysis = this.analyzer.check(uriToPath(uri), doc.version, doc.getText());
     // an edit that arrived meanwhile has its own check scheduled: never publish stale results
-    if (this.documents.get(uri)?.version !== analysis.version) return undefined;
+    if (!analysis || this.documents.get(uri)?.version !== analysis.version) return undefined;
     this.publish(uri, analysis);
     return analysis;
   }
@@ -239,8 +239,7 @@ export class KspecServer {
   }
 
   private checkFile(file: string): Analysis | undefined {
-    const text = this.readText(file);
-    return text === undefined ? undefined : this.analyzer.check(file, 0, text);
+    return this.analyzer.check(file, 0);
   }
 
   private closed(uri: string): void {

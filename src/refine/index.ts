@@ -34,6 +34,8 @@ export interface RefineOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** write the counterexamples as a vitest file here */
   readonly emitTest?: string;
+  /** a solver to use instead of starting one (it is not closed); for embedding and tests */
+  readonly solverInstance?: Solver;
 }
 
 export interface RefineCounterexample {
@@ -106,9 +108,13 @@ export async function refine(execFile: string, specFiles: readonly string[], opt
   }
   if (diagnostics.length > 0) return { exitCode: 2, diagnostics, sources, reports: [] };
 
-  const created = createSolver({ backend: options.solver ?? 'auto', ...(options.jobs !== undefined ? { jobs: options.jobs } : {}) });
-  if (!created.ok) return { exitCode: 2, diagnostics: [error('KSP265', created.message, at(0))], sources, reports: [] };
-  const solver = created.solver;
+  let solver: Solver;
+  if (options.solverInstance) solver = options.solverInstance;
+  else {
+    const created = createSolver({ backend: options.solver ?? 'auto', ...(options.jobs !== undefined ? { jobs: options.jobs } : {}) });
+    if (!created.ok) return { exitCode: 2, diagnostics: [error('KSP265', created.message, at(0))], sources, reports: [] };
+    solver = created.solver;
+  }
   try {
     const cacheDir = options.cache === false ? undefined : (options.cacheDir ?? join(options.cwd ?? process.cwd(), '.kproof-cache'));
     const cache = cacheDir ? new ProofCache(cacheDir, solver.name, solver.version) : undefined;
@@ -130,7 +136,7 @@ export async function refine(execFile: string, specFiles: readonly string[], opt
     const ok = reports.every((r) => r.status === 'refines');
     return { exitCode: ok ? 0 : 1, diagnostics: [], sources, reports, solver: { name: solver.name, version: solver.version }, ...(testFile ? { testFile } : {}) };
   } finally {
-    await solver.close();
+    if (!options.solverInstance) await solver.close();
   }
 }
 

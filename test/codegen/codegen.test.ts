@@ -49,6 +49,23 @@ describe('kproof codegen', () => {
     expect(generated.get('test/codegen/fixtures/codegen/tricky.kspec')).toContain('export function M$initialStates()');
   });
 
+  it('runs: initial states, guards, steps and partial operations of the generated machines', async () => {
+    const file = join(dir, 'counter_run.ts');
+    writeFileSync(file, generated.get('specs/examples/counter.kspec')!);
+    const counter = (await import(file)) as Record<string, (...args: unknown[]) => unknown>;
+    const c = { LIMIT: 2n };
+    expect(counter['Counter$initialStates']!()).toEqual([{ n: 0n, done: false }]);
+    expect(counter['Counter$tick$next']!(c, { n: 1n, done: false })).toEqual({ n: 2n, done: false });
+    expect(counter['Counter$tick$next']!(c, { n: 2n, done: false })).toBeUndefined();
+    expect(counter['Counter$jump$guard']!(c, { n: 0n, done: false }, 3n)).toBe(false);
+    const mutexFile = join(dir, 'mutex_run.ts');
+    writeFileSync(mutexFile, generated.get('specs/examples/mutex.kspec')!);
+    const mutex = (await import(mutexFile)) as Record<string, (...args: unknown[]) => unknown>;
+    const [init] = mutex['Mutex$initialStates']!({ Procs: new Set([1n, 2n]) }) as { pc: ReadonlyMap<bigint, unknown> }[];
+    expect([...init!.pc.entries()]).toEqual([[1n, { kind: 'Idle' }], [2n, { kind: 'Idle' }]]);
+    expect(() => mutex['Mutex$request$guard']!({ Procs: new Set([3n]) }, init, 3n)).toThrow(/map index/);
+  });
+
   it('type-checks with tsc --strict (all generated files and the runtime in one program)', () => {
     const files = [...generated.entries()].map(([spec, code]) => {
       const file = join(dir, `${spec.replace(/[/.]/g, '_')}.ts`);

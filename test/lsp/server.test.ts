@@ -155,6 +155,18 @@ describe('navigation', () => {
     expect(vars.length).toBe(6); // init, guard, n' and n in the assignment, twice in the theorem
   });
 
+  it('finds references to a library lemma, with its declaration in lemmas/temporal.kspec', async () => {
+    const text = 'module app.refs\n\nimport temporal\n\nlemma mine(p: Formula, q: Formula): []p && [](p ==> q) ==> []q\nproof by temporal.always_weaken(p, q)\n';
+    const uri = await client.open(path.join(root, 'app/refs.kspec'), text);
+    await client.diagnosticsFor(uri, 1);
+    const refs = await request<Location[]>('textDocument/references', { textDocument: { uri }, position: positionOf(text, 'always_weaken', 2), context: { includeDeclaration: true } });
+    const temporal = uriOf(path.join(repoRoot, 'lemmas/temporal.kspec'));
+    const temporalText = fs.readFileSync(path.join(repoRoot, 'lemmas/temporal.kspec'), 'utf8');
+    expect(refs).toContainEqual({ uri: temporal, range: { start: positionOf(temporalText, 'lemma always_weaken', 6), end: positionOf(temporalText, 'lemma always_weaken', 19) } });
+    expect(refs).toContainEqual({ uri, range: { start: positionOf(text, 'always_weaken'), end: positionOf(text, 'always_weaken', 13) } });
+    await client.close(uri);
+  });
+
   it('outlines declarations, machine items and proof steps', async () => {
     const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: mainUri } });
     expect(symbols.map((s) => s.name)).toEqual(['LIMIT', 'assume', 'Counter', 'twice', 'bounded', 'weaken', 'ready_is_ready']);

@@ -153,3 +153,17 @@ describe('kproof refine', () => {
     });
   });
 });
+
+describe('a solver that cannot decide never makes a function refine', () => {
+  it.each(['unknown', 'error', 'sat'] as const)('answer %s (sat without a model) is not proved, exit 1', async (status) => {
+    const solver = {
+      name: 'fake',
+      version: status,
+      check: async () => ({ status, reason: 'timeout', ms: 1 }),
+      close: async () => undefined,
+    };
+    const result = await refine(join(REPO, 'specs/examples/exec/counter.ts'), [join(REPO, 'specs/examples/counter.kspec')], { cache: false, solverInstance: solver });
+    expect(result.exitCode).toBe(1);
+    expect(result.reports.map((r) => r.status)).toEqual(['unknown', 'unknown', 'unknown']);
+  });
+});
