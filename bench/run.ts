@@ -9,6 +9,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'front end (check)', load: async () => (await import('./check.js')).benchCheck },
   { name: 'model checker (mc)', load: async () => (await import('./mc.js')).benchMc },
   { name: 'temporal kernel (ptl)', load: async () => (await import('./ptl.js')).benchPtl },
+  { name: 'refinement (refine)', load: async () => (await import('./refine.js')).benchRefine },
   { name: 'SMT back end (smt)', load: async () => (await import('./smt.js')).benchSmt },
 ];
 

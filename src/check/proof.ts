@@ -121,7 +121,8 @@ function builtinArgs(mc: ModuleChecker, rule: BuiltinRule, j: A.Justification, c
       if (args.length !== 1) arity(mc, j, 1);
       return args.slice(0, 1).map((a) => ({ kind: 'expr', expr: actionArgument(mc.exprs, a, ctx, rule) }));
     case 'rank': {
-      if (args.length !== 2) arity(mc, j, 2);
+      // no arguments: the kernel's induction shapes (lattice, countdown, finite Set domain)
+      if (args.length !== 0 && args.length !== 2) arity(mc, j, '0 or 2');
       const out: JustificationArg[] = [];
       if (args[0]) out.push({ kind: 'expr', expr: mc.exprs.check(args[0], { ...ctx, maxLevel: 'state', where: 'a rank expression' }, INT) });
       const fact = args[1] ? factFromExpr(mc, args[1], ctx) : undefined;

@@ -2,7 +2,7 @@
 // (every def as a pure function; every machine's init, initial states, and actions as guard, step
 // and next functions). Output is deterministic: it depends only on the IR, in declaration order.
 import type { ActionDecl, DefDecl, EnumDecl, Expr, MachineDecl, ModuleIR, Program, RecordDecl } from '../ir/index.js';
-import { someExpr } from './ir-walk.js';
+import { someExpr } from '../ir/index.js';
 import { binderName, ExprEmitter, type Scope } from './emit-expr.js';
 import { payloadField, propKey, propRead, safeIdent } from './names.js';
 import { Plan } from './plan.js';

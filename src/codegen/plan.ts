@@ -2,7 +2,7 @@
 // reach in other modules, the TypeScript name of each, which functions need the constants object,
 // and which defs cannot be executed (and why).
 import type { DefDecl, Expr, MachineDecl, ModuleIR, Program, QName, Type } from '../ir/index.js';
-import { children, someExpr } from './ir-walk.js';
+import { exprChildren, someExpr } from '../ir/index.js';
 import { safeIdent } from './names.js';
 
 export class Plan {
@@ -117,7 +117,7 @@ export class Plan {
     if (e.kind === 'ref' && e.ref.kind === 'const') this.useConst(e.ref.name);
     if (e.kind === 'call') this.useDef(e.def);
     if (e.kind === 'let' || e.kind === 'quant' || e.kind === 'setFilter' || e.kind === 'setImage' || e.kind === 'mapComp') this.useType(e.binder.type);
-    for (const c of children(e)) this.useExpr(c);
+    for (const c of exprChildren(e)) this.useExpr(c);
   }
 
   private notExecutable(def: DefDecl): string | undefined {

@@ -8,7 +8,7 @@ import type { Span } from '../diagnostics/index.js';
 import type { Budget } from './ptl/index.js';
 import type { Proved } from './proved.js';
 import type { ObligationRecord, SolverAccess } from './smt.js';
-import { conclude, generalize, instantiate, invariant, ptlRule, rank, smt, stable, stripForall, wf1, type Failure, type Outcome, type RuleContext, type Where } from './rules.js';
+import { conclude, generalize, induction, instantiate, invariant, ptlRule, rank, smt, stable, stripForall, wf1, type Failure, type Outcome, type RuleContext, type Where } from './rules.js';
 import { isTemporal, levelOf, type Replacement } from './terms.js';
 
 export type TheoremStatus = 'proved' | 'not proved' | 'error';
@@ -195,6 +195,7 @@ export class ProofChecker {
         return shaped((g) => wf1(ctx, g, action, using, where, rule.name === 'sf1'));
       }
       case 'rank': {
+        if (j.args.length === 0) return induction(ctx, goal, where);
         const measure = exprArg(0);
         const stepFact = factArgs[0];
         if (!measure || !stepFact) return { ok: false, failures: [{ code: 'KSP102', message: '`by rank(e, step)` needs an Int expression and a proven step', span: j.span }], obligations: [] };

@@ -10,6 +10,7 @@ import type { ActionDecl, Expr, MachineDecl, Program, QName, TheoremDecl } from 
 import type { DiagnosticCode, Span } from '../diagnostics/index.js';
 import * as ptl from './ptl/index.js';
 import { Abstraction } from './abstract.js';
+import { inductionShape } from './induction-shapes.js';
 import { printExpr } from './print.js';
 import { isProved, mint, Proved, type Oracle, type Provenance, type Statement } from './proved.js';
 import { discharge, type FirstOrderContext, type FirstOrderFact, type ObligationRecord, type Premise, type SolverAccess } from './smt.js';
@@ -284,6 +285,38 @@ export async function rank(ctx: RuleContext, goal: Expr, measure: Expr, step: Pr
   const nonNegative = node({ kind: 'compare', op: '>=', left: measure, right: zero }, measure.span);
   const premise: Premise = { name: 'rank is a natural number', goal: `\`${printExpr(measure)} >= 0\` wherever \`${printExpr(p)}\` holds`, hypotheses: [p], conclusion: nonNegative };
   return dischargeAll(ctx, fo, [premise], where, statementOf(ctx, goal), [step, ...using], 'rank');
+}
+
+/**
+ * INDUCTION (`by rank` without arguments). Proves, with no premises, a statement of one of four
+ * shapes (induction-shapes.ts); Q[k] is any formula, R and P any formulas without k, D a Set:
+ *   lattice:    (forall k: Int :: k >= 0 ==> (Q[k] ~> (R || exists j: Int :: 0 <= j && j < k && Q[j])))
+ *               ==> ((exists k: Int :: k >= 0 && Q[k]) ~> R)
+ *   countdown:  (forall n: Int :: n > 0 ==> (Q[n] ~> Q[n - 1])) ==> (forall n: Int :: n >= 0 ==> (Q[n] ~> Q[0]))
+ *   finite:     (forall k in D :: P ~> []Q[k]) ==> (P ~> [](forall k in D :: Q[k]))
+ *               (forall k in D :: <>[]Q[k]) ==> <>[](forall k in D :: Q[k])
+ * Each holds on every behaviour at every position, so the statement holds whatever the machine.
+ * Quantified Int variables are rigid (one value for the whole behaviour).
+ * Sound: lattice: take a position i with Q[k] (k >= 0); by strong induction on k, the premise
+ * gives i' >= i with R, or with Q[j] for some 0 <= j < k, where the hypothesis for j gives R
+ * later. Countdown: by induction on n >= 0: n = 0 is Q[0] ~> Q[0]; for n > 0, Q[n] ~> Q[n-1]
+ * and the hypothesis give Q[n] ~> Q[0] by transitivity. Finite: D is required to be a Set of
+ * constant level (one value for the whole behaviour) and every kspec Set is finite; by induction
+ * on D.size(): for each k in D the premise gives a point j_k (after the position where P holds,
+ * resp. after 0) from which Q[k] always holds; from the largest j_k on (or at once, D empty) every
+ * Q[k] with k in D holds. A domain that is not a Set (a type, a Seq) or that changes over time
+ * does not match, so no induction over an infinite or moving domain is ever made.
+ */
+export function induction(ctx: RuleContext, goal: Expr, where: Where): Outcome {
+  const shape = inductionShape(goal);
+  if (!shape) {
+    return fail(
+      'KSP163',
+      '`by rank` without arguments proves the lattice rule `(forall k: Int :: k >= 0 ==> (q(k) ~> (r || exists j: Int :: 0 <= j && j < k && q(j)))) ==> ((exists k: Int :: k >= 0 && q(k)) ~> r)`, the countdown `(forall n: Int :: n > 0 ==> (q(n) ~> q(n - 1))) ==> (forall n: Int :: n >= 0 ==> (q(n) ~> q(0)))`, or a finite combination `(forall k in D :: p ~> []q(k)) ==> (p ~> [](forall k in D :: q(k)))` / `(forall k in D :: <>[]q(k)) ==> <>[](forall k in D :: q(k))` with D a constant Set; this goal is none of them',
+      where.span,
+    );
+  }
+  return { ok: true, proved: mint(statementOf(ctx, goal), [], { rules: [`induction (${shape})`] }), obligations: [] };
 }
 
 /**

@@ -1,11 +1,11 @@
 // Compiles a machine under a model's constants: the initial-state generator, each action as a
 // guarded command over its parameter domains, and the fairness constraints.
 import type { ActionInstance as IrActionInstance, Expr, MachineDecl, ModelDecl, Program, Type } from '../ir/index.js';
-import { typeToString } from '../ir/index.js';
+import { exprChildren, someExpr, typeToString } from '../ir/index.js';
 import { codecFor, UncodableType, type Codec } from './codec.js';
 import { ExprCompiler, type Env, type Fn } from './compile-expr.js';
 import { CompileError } from './errors.js';
-import { children, conjuncts, someNode } from './ir-walk.js';
+import { conjuncts } from './ir-walk.js';
 import { valuesEqual, type Value } from './value.js';
 
 export interface CompiledVar {
@@ -90,7 +90,7 @@ function compileAction(compiler: ExprCompiler, a: MachineDecl['actions'][number]
     const values = compiler.valuesOf(p.binder.type, p.binder.span);
     return { name: p.binder.name, type: p.binder.type, slot, domain: () => values };
   });
-  const readsNext = (e: Expr) => someNode(e, (x) => x.kind === 'prime');
+  const readsNext = (e: Expr) => someExpr(e, (x) => x.kind === 'prime');
   const assigned = new Set<string>();
   const assigns = a.assigns.map((x) => {
     for (const name of varsRead(compiler.program, x.value, true)) {
@@ -109,7 +109,7 @@ function compileAction(compiler: ExprCompiler, a: MachineDecl['actions'][number]
   guardsAt.push([]);
   let level = 0;
   for (const g of pre) {
-    someNode(g, (x) => {
+    someExpr(g, (x) => {
       if (x.kind === 'ref' && x.ref.kind === 'local') level = Math.max(level, paramIds.indexOf(x.ref.binder.id) + 1);
       return false;
     });
@@ -172,7 +172,7 @@ function varsRead(program: Program, e: Expr, primedOnly: boolean): Set<string> {
       const body = program.defs.get(x.def)?.body;
       if (body) visit(body, primed);
     }
-    for (const c of children(x)) visit(c, primed || x.kind === 'prime');
+    for (const c of exprChildren(x)) visit(c, primed || x.kind === 'prime');
   };
   visit(e, false);
   return out;
@@ -200,7 +200,7 @@ function compileInit(compiler: ExprCompiler, machine: MachineDecl): CompiledMach
     return true;
   };
   for (const c of conjuncts(machine.init)) {
-    if (someNode(c, (x) => x.kind === 'prime' || x.level === 'temporal' || x.level === 'action'))
+    if (someExpr(c, (x) => x.kind === 'prime' || x.level === 'temporal' || x.level === 'action'))
       throw new CompileError('KSP201', 'the initial condition must be a state predicate', c.span);
     let defined = false;
     if (c.kind === 'eq') {

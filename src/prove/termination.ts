@@ -3,10 +3,9 @@
 // theorem whose obligations use a recursive group also needs, for each recursive call site, under
 // the conditions that lead to it: `0 <= decreases(params)` and `decreases(args) < decreases(params)`.
 // In these obligations the group's defs are uninterpreted, so nothing assumes what is being shown.
-import type { DefDecl, Expr, Program, QName } from '../ir/index.js';
+import { exprChildren, type DefDecl, type Expr, type Program, type QName } from '../ir/index.js';
 import { SmtEncoder, Unencodable, type Env } from '../smt/index.js';
 import type { Span } from '../diagnostics/index.js';
-import { children } from './ir-walk.js';
 import { sha256 } from './obligations.js';
 import type { Blocker, Obligation } from './types.js';
 
@@ -81,7 +80,7 @@ function callSites(body: Expr, group: ReadonlySet<QName>): CallSite[] {
         return;
       }
       default:
-        for (const c of children(e)) walk(c, path, bound);
+        for (const c of exprChildren(e)) walk(c, path, bound);
     }
   };
   walk(body, [], []);

@@ -27,7 +27,7 @@ const edit = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
   remove: fc.nat({ max: 12 }),
   insert: fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 4 }).map((parts) => parts.join('')),
-  ask: fc.constantFrom('none', 'hover', 'completion', 'definition', 'symbols', 'tokens', 'format'),
+  ask: fc.constantFrom('none', 'hover', 'completion', 'definition', 'references', 'symbols', 'tokens', 'lenses', 'format', 'rename'),
 });
 
 it('survives a few dozen random edits per run, with requests in between', async () => {
@@ -54,6 +54,10 @@ it('survives a few dozen random edits per run, with requests in between', async 
           hover: () => client.conn.sendRequest('textDocument/hover', params),
           completion: () => client.conn.sendRequest('textDocument/completion', params),
           definition: () => client.conn.sendRequest('textDocument/definition', params),
+          references: () => client.conn.sendRequest('textDocument/references', { ...params, context: { includeDeclaration: true } }),
+          lenses: () => client.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } }),
+          // refusing (no local name here) is an error response by design, not a failure
+          rename: () => client.conn.sendRequest('textDocument/rename', { ...params, newName: 'renamed' }).catch((e: Error) => expect(e.message).toMatch(/rename|name/)),
           symbols: () => client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }),
           tokens: () => client.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }),
           format: () => client.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }),

@@ -12,4 +12,5 @@ export const KERNEL_CODES = {
   KSP160: 'a proof step or fact cannot be used here (unknown, failed, or used before it is proved)',
   KSP161: '∀-introduction does not give the goal',
   KSP162: 'internal error in the kernel (the step is not proved)',
+  KSP163: '`by rank` without arguments: the goal is not one of the induction shapes (lattice, countdown, finite Set domain)',
 } as const;

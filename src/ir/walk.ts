@@ -1,7 +1,9 @@
-// The direct subexpressions of an IR expression, for analyses that do not care about the kind.
-import type { Expr } from '../ir/index.js';
+// Generic traversal of IR expressions, so that back ends do not each keep their own copy of the
+// list of which node kinds have which sub-expressions.
+import type { Expr } from './types.js';
 
-export function children(e: Expr): readonly Expr[] {
+/** The direct sub-expressions of an expression, in source order (binders and arms' patterns are not expressions). */
+export function exprChildren(e: Expr): readonly Expr[] {
   switch (e.kind) {
     case 'bool':
     case 'int':
@@ -22,6 +24,7 @@ export function children(e: Expr): readonly Expr[] {
     case 'call':
     case 'apply':
     case 'builtin':
+    case 'ctor':
       return e.args;
     case 'logic':
     case 'arith':
@@ -43,8 +46,6 @@ export function children(e: Expr): readonly Expr[] {
       return [e.target];
     case 'with':
       return [e.target, ...e.updates.map((u) => u.value)];
-    case 'ctor':
-      return e.args;
     case 'match':
       return [e.scrutinee, ...e.arms.map((a) => a.body)];
     case 'if':
@@ -64,8 +65,9 @@ export function children(e: Expr): readonly Expr[] {
   }
 }
 
-/** true when `p` holds of `e` or of any expression inside it */
-export function someExpr(e: Expr, p: (x: Expr) => boolean): boolean {
-  if (p(e)) return true;
-  return children(e).some((c) => someExpr(c, p));
+/** Whether `test` holds of the expression or of any expression below it. */
+export function someExpr(e: Expr, test: (x: Expr) => boolean): boolean {
+  if (test(e)) return true;
+  for (const c of exprChildren(e)) if (someExpr(c, test)) return true;
+  return false;
 }
