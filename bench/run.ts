@@ -10,6 +10,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'model checker (mc)', load: async () => (await import('./mc.js')).benchMc },
   { name: 'temporal kernel (ptl)', load: async () => (await import('./ptl.js')).benchPtl },
   { name: 'refinement (refine)', load: async () => (await import('./refine.js')).benchRefine },
+  { name: 'language server (lsp)', load: async () => (await import('./lsp.js')).benchLsp },
   { name: 'SMT back end (smt)', load: async () => (await import('./smt.js')).benchSmt },
 ];
 

@@ -312,7 +312,7 @@ export function induction(ctx: RuleContext, goal: Expr, where: Where): Outcome {
   if (!shape) {
     return fail(
       'KSP163',
-      '`by rank` without arguments proves the lattice rule `(forall k: Int :: k >= 0 ==> (q(k) ~> (r || exists j: Int :: 0 <= j && j < k && q(j)))) ==> ((exists k: Int :: k >= 0 && q(k)) ~> r)`, the countdown `(forall n: Int :: n > 0 ==> (q(n) ~> q(n - 1))) ==> (forall n: Int :: n >= 0 ==> (q(n) ~> q(0)))`, or a finite combination `(forall k in D :: p ~> []q(k)) ==> (p ~> [](forall k in D :: q(k)))` / `(forall k in D :: <>[]q(k)) ==> <>[](forall k in D :: q(k))` with D a constant Set; this goal is none of them',
+      '`by rank` without arguments proves only the induction shapes of the lemmas `temporal.leads_to_rank` (lattice), `leads_to_rank_step_one` (countdown), `leads_to_always_forall` and `eventually_always_forall` (a constant Set domain); this goal is none of them (to use one in a proof, instantiate the lemma)',
       where.span,
     );
   }
