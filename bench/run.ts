@@ -11,6 +11,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'temporal kernel (ptl)', load: async () => (await import('./ptl.js')).benchPtl },
   { name: 'refinement (refine)', load: async () => (await import('./refine.js')).benchRefine },
   { name: 'language server (lsp)', load: async () => (await import('./lsp.js')).benchLsp },
+  { name: 'Kubernetes environment (k8s)', load: async () => (await import('./k8s.js')).benchK8s },
   { name: 'SMT back end (smt)', load: async () => (await import('./smt.js')).benchSmt },
 ];
 

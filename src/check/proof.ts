@@ -37,9 +37,9 @@ export function checkTheorem(mc: ModuleChecker, sym: TheoremSymbol): TheoremDecl
 }
 
 /**
- * The justification of `forall k: T :: F` (after `by`, or the `qed` of its steps) may name `k`, as
- * in `by wf1(jump(k))`: the formula's leading universal binders are in scope of its arguments and
- * `using` list, standing for an arbitrary k.
+ * The proof of `forall k: T :: F` may name `k`: in `by wf1(jump(k))`, and in the formulas and
+ * justifications of its steps and `qed` (the kernel's ∀-introduction): the formula's leading
+ * universal binders are in scope, standing for an arbitrary k.
  */
 function withLeadingForall(formula: Expr, ctx: Ctx): Ctx {
   let locals = ctx.locals;
@@ -53,8 +53,9 @@ function checkProof(mc: ModuleChecker, proof: A.Proof, ctx: Ctx, formula: Expr):
   }
   const steps = new Map<string, Span>(ctx.steps ?? []);
   const checked: HaveStep[] = [];
+  const inner = withLeadingForall(formula, ctx);
   for (const step of proof.steps) {
-    const stepCtx: Ctx = { ...ctx, steps: new Map(steps), where: 'a proof step' };
+    const stepCtx: Ctx = { ...inner, steps: new Map(steps), where: 'a proof step' };
     const formula = mc.exprs.check(step.formula, stepCtx, BOOL);
     const sub = checkProof(mc, step.proof, stepCtx, formula);
     const first = steps.get(step.name.text);
@@ -65,7 +66,7 @@ function checkProof(mc: ModuleChecker, proof: A.Proof, ctx: Ctx, formula: Expr):
     mc.symbols.local({ name: step.name.text, kind: 'step', span: step.name.span });
     checked.push({ name: step.name.text, formula, proof: sub, span: step.span });
   }
-  const qed = checkJustification(mc, proof.qed.justification, withLeadingForall(formula, { ...ctx, steps }));
+  const qed = checkJustification(mc, proof.qed.justification, { ...inner, steps });
   return { kind: 'steps', steps: checked, qed, span: proof.span };
 }
 

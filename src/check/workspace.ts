@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { error, sortDiagnostics, syntheticSpan, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import type { Program } from '../ir/index.js';
-import { parseModule } from '../syntax/index.js';
+import { IncrementalParser } from '../syntax/index.js';
 import type * as A from '../syntax/ast.js';
 import { Diags } from './diags.js';
 import { IdSource } from './ids.js';
@@ -61,6 +61,8 @@ export class Workspace {
   private readonly disk = new Map<string, string | undefined>();
   private readonly parsed = new Map<string, ParsedFile>();
   private readonly modules = new Map<string, CheckedModule>();
+  /** per file: re-parses only the declarations an edit changed */
+  private readonly parsers = new Map<string, IncrementalParser>();
 
   constructor(private readonly options: CheckOptions = {}) {}
 
@@ -76,6 +78,7 @@ export class Workspace {
     this.disk.delete(abs);
     this.parsed.delete(abs);
     this.modules.delete(abs);
+    this.parsers.delete(abs);
   }
 
   /** What name resolution found in a file's module at its last check (undefined if not checked). */
@@ -134,7 +137,12 @@ export class Workspace {
     if (text === undefined) return undefined;
     const prior = this.parsed.get(abs);
     if (prior && prior.text === text) return prior;
-    const r = parseModule(text, display);
+    let parser = this.parsers.get(abs);
+    if (!parser) {
+      parser = new IncrementalParser();
+      this.parsers.set(abs, parser);
+    }
+    const r = parser.parse(text, display);
     const file: ParsedFile = r.ast ? { display, text, ast: r.ast, diagnostics: r.diagnostics } : { display, text, diagnostics: r.diagnostics };
     this.parsed.set(abs, file);
     return file;

@@ -75,8 +75,23 @@ function renameApart(text, suffix) {
   const back = (model) => renameSymbols(model, lex(model), (v) => (v.endsWith(suffix) && names.has(v.slice(0, -suffix.length)) ? v.slice(0, -suffix.length) : undefined));
   return { text: forward, back };
 }
+// A Module compiled by the main thread (shared compiled code, see wasm.ts) is instantiated here;
+// without one, z3-solver loads its file itself. Either way the pthreads Z3 starts get the same Module.
+function loadOptions(compiled) {
+  if (!compiled) return {};
+  return {
+    instantiateWasm: (imports, receive) => {
+      WebAssembly.instantiate(compiled, imports).then(
+        (instance) => receive(instance, compiled),
+        (e) => parentPort.postMessage({ type: 'fatal', reason: String((e && e.message) || e) }),
+      );
+      return {};
+    },
+  };
+}
+
 (async () => {
-  const api = await init();
+  const api = await init(loadOptions(workerData.wasmModule));
   const ctx = new api.Context('kproof');
   let busy = false;
   parentPort.on('message', async (msg) => {

@@ -1,6 +1,8 @@
 // The WASM back end: a pool of worker_threads, each with its own z3-solver instance.
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { SlotPool, type Slot, type SlotVerdict } from './pool.js';
 import { WASM_WORKER_SOURCE } from './wasm-worker-source.js';
 import type { Solver, SolverJob, SolverResult, SolverStatus } from './types.js';
@@ -12,6 +14,24 @@ const TERMINATE_GRACE_MS = 2000;
 const JOBS_PER_WORKER = 2000;
 
 const requireFromHere = createRequire(import.meta.url);
+
+/** The few parts of the WebAssembly global used here (the project's TypeScript lib has no DOM types). */
+declare const WebAssembly: { compile(bytes: Uint8Array): Promise<object> };
+
+/**
+ * z3-solver's 35 MB module is compiled once per process and handed to every worker, which
+ * instantiates it instead of loading and compiling the file itself. V8 keeps one copy of the
+ * compiled code per Module, shared by all its instances, so the lazy compilation and tier-up of
+ * Z3's hot functions is paid once rather than once per worker (and once more per respawn).
+ * `undefined` when it cannot be compiled here: the worker then loads Z3 the usual way.
+ */
+let compiledZ3: Promise<object | undefined> | undefined;
+function compileZ3Once(z3Module: string): Promise<object | undefined> {
+  compiledZ3 ??= readFile(join(dirname(z3Module), 'z3-built.wasm'))
+    .then((bytes) => WebAssembly.compile(bytes))
+    .catch(() => undefined);
+  return compiledZ3;
+}
 
 interface WorkerReply {
   readonly type: 'ready' | 'result' | 'fatal';
@@ -27,6 +47,7 @@ class WasmSlot implements Slot {
   private nextId = 0;
   private jobsOnWorker = 0;
   private busy = false;
+  private disposed = false;
   private onReply: ((reply: WorkerReply) => void) | undefined;
   private onDeath: ((reason: string) => void) | undefined;
 
@@ -42,8 +63,10 @@ class WasmSlot implements Slot {
   }
 
   /** starts a worker; resolves undefined when it is ready, or a reason when it failed to start */
-  private spawn(): Promise<string | undefined> {
-    const worker = new Worker(this.source, { eval: true, workerData: { z3Module: this.z3Module } });
+  private async spawn(): Promise<string | undefined> {
+    const wasmModule = await compileZ3Once(this.z3Module);
+    if (this.disposed) return 'solver closed';
+    const worker = new Worker(this.source, { eval: true, workerData: { z3Module: this.z3Module, wasmModule } });
     if (!this.busy) worker.unref();
     this.worker = worker;
     return new Promise((resolve) => {
@@ -114,6 +137,7 @@ class WasmSlot implements Slot {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
     const worker = this.worker;
     this.worker = undefined;
     this.ready = undefined;
@@ -130,6 +154,7 @@ function z3SolverVersion(): string {
 /** `workerSource` is the worker's program (replaceable so tests can make a worker crash) */
 export function createWasmSolver(jobs: number, workerSource: string = WASM_WORKER_SOURCE): Solver {
   const z3Module = requireFromHere.resolve('z3-solver');
+  void compileZ3Once(z3Module);
   const pool = new SlotPool(jobs, () => new WasmSlot(z3Module, workerSource));
   return {
     name: 'z3-wasm',

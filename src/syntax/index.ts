@@ -13,6 +13,7 @@ import { lex } from './lex.js';
 
 export type * from './ast.js';
 export { decodeString } from './lex.js';
+export { IncrementalParser, type ModuleParse } from './incremental.js';
 
 export interface ParseResult {
   /** present whenever a CST was produced, even after recovered syntax errors */

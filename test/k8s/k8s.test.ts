@@ -47,7 +47,7 @@ let verifyStatus = -1;
 const theorems = new Map<string, TheoremJson>();
 
 beforeAll(async () => {
-  const run = await runCli(['verify', '--json', '--no-cache', 'lemmas/k8s', EXAMPLE, WRONG]);
+  const run = await runCli(['verify', '--json', '--no-cache', 'lemmas/k8s', EXAMPLE, WRONG, 'test/fixtures/k8s/never_creates.kspec']);
   verifyStatus = run.status;
   for (const t of (JSON.parse(run.stdout) as { theorems: TheoremJson[] }).theorems) theorems.set(t.name, t);
 }, 180_000);
@@ -102,7 +102,18 @@ describe('the ConfigMap controller', () => {
     expect(status('requests_target_configmaps')).toBe('proved');
     expect(status('controller_never_writes_crs')).toBe('proved');
     expect(status('the_cr_scheduled')).toBe('proved');
+    expect(status('init_sends_get')).toBe('proved');
+    expect(status('not_found_sends_create')).toBe('proved');
     expect(status('esr_one')).toBe('not proved');
+  });
+
+  it('the variant that never creates the ConfigMap fails the chain link it breaks, at its WF1 premises', () => {
+    const link = theorems.get('never_creates.not_found_sends_create');
+    expect(link?.status).toBe('not proved');
+    expect(link?.problems?.map((p) => [p.message.split(':')[0], p.line])).toEqual([
+      ['progress or stay under receive', 78],
+      ['helpful step receive(k, ApiResponse(i, Failed(NotFound)))', 78],
+    ]);
   });
 
   it('model-checks clean, ESR included', async () => {
