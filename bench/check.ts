@@ -1,7 +1,7 @@
 // Checker benchmark: a generated 10,000-line spec in ten 1,000-line modules (each importing the
 // previous one), parsed, resolved and type-checked from scratch; then the re-check of one edited
 // 1,000-line module in a warm Workspace (what the language server does on each keystroke).
-// Figures are medians after warm-up.
+// Figures are minima and medians, of CPU time (this process) and wall time, after warm-up.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -68,7 +68,8 @@ proof {
 `;
 }
 
-function generateModule(index: number): string {
+/** One module of the checker benchmark (about 1,000 lines; module i imports module i - 1). */
+export function generateModule(index: number): string {
   const name = `bench.m${index}`;
   const prev = index > 0 ? `bench.m${index - 1}` : undefined;
   const parts = [`module ${name}\n${prev ? `import ${prev}\n` : ''}`];
@@ -101,8 +102,12 @@ function time(run: () => void): Timing {
   return { wall, cpu: (cpu.user + cpu.system) / 1000 };
 }
 
+/** Minima first: on a shared machine the least disturbed run is the closest to the real cost. */
 function figure(ts: readonly Timing[]): string {
-  return `${median(ts.map((t) => t.wall)).toFixed(1)} ms (CPU ${median(ts.map((t) => t.cpu)).toFixed(1)} ms)`;
+  const min = (xs: number[]) => Math.min(...xs).toFixed(1);
+  const wall = ts.map((t) => t.wall);
+  const cpu = ts.map((t) => t.cpu);
+  return `CPU min ${min(cpu)} ms (median ${median(cpu).toFixed(1)}), wall min ${min(wall)} ms (median ${median(wall).toFixed(1)})`;
 }
 
 export async function benchCheck(): Promise<string[]> {
@@ -146,12 +151,13 @@ export async function benchCheck(): Promise<string[]> {
       if (i >= 3) recheck.push(t);
     }
     const lines = (n: number) => n.toLocaleString('en-US');
-    const checkOnly = full.map((t, i) => ({ wall: t.wall - parse[i]!.wall, cpu: t.cpu - parse[i]!.cpu }));
+    const least = (ts: readonly Timing[], key: keyof Timing) => Math.min(...ts.map((t) => t[key]));
+    const checkOnly = `CPU ${(least(full, 'cpu') - least(parse, 'cpu')).toFixed(1)} ms, wall ${(least(full, 'wall') - least(parse, 'wall')).toFixed(1)} ms (differences of the minima)`;
     return [
       `spec: ${lines(totalLines)} lines in ${MODULES} modules (each imports the previous one)`,
-      `parse + resolve + typecheck, cold workspace: ${figure(full)}, median of ${full.length}`,
-      `  of which parse ${figure(parse)}, resolve + typecheck ${figure(checkOnly)}`,
-      `re-check one edited ${lines(original.split('\n').length)}-line module in a warm workspace: ${figure(recheck)}, median of ${recheck.length}`,
+      `parse + resolve + typecheck, cold workspace (target ≤ 300 ms): ${figure(full)}, ${full.length} runs`,
+      `  of which parse ${figure(parse)}, resolve + typecheck ${checkOnly}`,
+      `re-check one edited ${lines(original.split('\n').length)}-line module in a warm workspace (target ≤ 50 ms): ${figure(recheck)}, ${recheck.length} runs`,
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -51,6 +51,20 @@ async function solveAll(solver: Solver, obligations: readonly Obligation[]): Pro
   return { wall: performance.now() - started, results };
 }
 
+/** from creating a pool to every worker's first verdict: what a one-shot `kproof verify` pays before any real work */
+async function wasmStartUp(jobs: number): Promise<number> {
+  const started = performance.now();
+  const created = createSolver({ backend: 'wasm', jobs });
+  if (!created.ok) throw new Error(created.message);
+  try {
+    const trivial = Array.from({ length: jobs }, (_, i) => created.solver.check({ smt: `(declare-const x Int) (assert (> x ${i}))`, timeoutMs: 20_000, wantModel: false }));
+    await Promise.all(trivial);
+    return performance.now() - started;
+  } finally {
+    await created.solver.close();
+  }
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 export async function benchSmt(): Promise<string[]> {
@@ -63,6 +77,7 @@ export async function benchSmt(): Promise<string[]> {
   lines.push(`${obligations.length} obligations from ${files.length} specs, written as SMT-LIB to ${outDir}`);
 
   const jobs = defaultJobs();
+  lines.push(`wasm pool start-up (${jobs} workers, one trivial job each): first verdicts after ${Math.round(await wasmStartUp(jobs))} ms`);
   const native = createSolver({ backend: 'z3', jobs });
   const wasm = createSolver({ backend: 'wasm', jobs });
   if (!wasm.ok) throw new Error(wasm.message);

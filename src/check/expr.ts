@@ -8,7 +8,7 @@ import type { Span } from '../diagnostics/index.js';
 import { BOOL, INT, LEVEL_ORDER, type Expr, type ExprNode, type Level, type Type } from '../ir/index.js';
 import type { ModuleChecker } from './module.js';
 import { withLocal, type Ctx } from './scope.js';
-import { ERROR_TYPE, compatible, exceeds, isError, join, levelWord, maxLevel, show } from './typing.js';
+import { ERROR_TYPE, compatible, exceeds, isError, join, levelWord, maxLevel, show, showApart } from './typing.js';
 import { needsContext } from './context-free.js';
 import { checkCall, checkMember, checkName } from './expr-names.js';
 import { checkComprehension, checkIndex, checkCollectionLiteral } from './expr-collections.js';
@@ -55,7 +55,8 @@ export class ExprChecker {
   }
 
   mismatch(expected: Type, found: Type, span: Span, context = ''): void {
-    this.diags.error('KSP040', `expected ${show(expected)}${context}, found ${show(found)}`, span);
+    const [shownExpected, shownFound] = showApart(expected, found, this.mc.name);
+    this.diags.error('KSP040', `expected ${shownExpected}${context}, found ${shownFound}`, span);
   }
 
   check(e: A.Expr, ctx: Ctx, expected?: Type): Expr {

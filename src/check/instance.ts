@@ -7,33 +7,19 @@ import type { Expr, QName, Type } from '../ir/index.js';
 import { Diags } from './diags.js';
 import { ModuleChecker } from './module.js';
 import { checkModule } from './decls.js';
-import { compatible, show } from './typing.js';
+import { compatible, showApart } from './typing.js';
 import { kindWord, type DefSig } from './symbols.js';
 
-function substitute(t: Type, types: ReadonlyMap<QName, Type>): Type {
-  switch (t.kind) {
-    case 'abstract':
-      return types.get(t.name) ?? t;
-    case 'seq':
-    case 'set':
-    case 'option':
-      return { kind: t.kind, elem: substitute(t.elem, types) };
-    case 'map':
-      return { kind: 'map', key: substitute(t.key, types), value: substitute(t.value, types) };
-    case 'tuple':
-      return { kind: 'tuple', elems: t.elems.map((e) => substitute(e, types)) };
-    case 'fn':
-      return { kind: 'fn', params: t.params.map((p) => substitute(p, types)), result: substitute(t.result, types) };
-    default:
-      return t;
-  }
+function signature(sig: DefSig): Type {
+  return { kind: 'fn', params: sig.params.map((p) => p.type), result: sig.result };
 }
 
-function signature(sig: DefSig, types: ReadonlyMap<QName, Type> = new Map()): Type {
-  return { kind: 'fn', params: sig.params.map((p) => substitute(p.type, types)), result: substitute(sig.result, types) };
-}
-
-export function materializeInstance(mc: ModuleChecker, ast: A.InstanceDecl): ModuleChecker | null {
+/**
+ * Type bindings first; then the instance's module is made (and handed to `typed`, so that the def
+ * and constant bindings may mention its types); then those bindings, checked against the abstract
+ * symbols as the instance sees them (its types, not the generic module's), are put in place.
+ */
+export function materializeInstance(mc: ModuleChecker, ast: A.InstanceDecl, typed: (instance: ModuleChecker) => void): ModuleChecker | null {
   const path = ast.module.parts.map((p) => p.text).join('.');
   const generic = mc.imports.has(path) ? mc.imports.get(path) : mc.modulesByPath.get(path);
   if (generic === undefined) {
@@ -53,56 +39,61 @@ export function materializeInstance(mc: ModuleChecker, ast: A.InstanceDecl): Mod
     const is = sym ? `is ${kindWord(sym)}${sym.kind === 'def' || sym.kind === 'alias' ? ' with a body' : ''}` : 'is not declared there';
     mc.diags.error('KSP030', `\`${b.name.text}\` ${is} in module \`${generic.name}\`, not ${what} it leaves open`, b.name.span);
   };
-  const ordered = [...ast.bindings.filter((b) => b.kind === 'type'), ...ast.bindings.filter((b) => b.kind !== 'type')];
-  for (const b of ordered) {
+  const firstBinding = (b: A.InstanceBinding): boolean => {
     const first = given.get(b.name.text);
-    if (first) {
-      mc.diags.error('KSP032', `\`${b.name.text}\` is bound more than once`, b.name.span, [{ message: 'first bound here', span: first }]);
+    if (first) mc.diags.error('KSP032', `\`${b.name.text}\` is bound more than once`, b.name.span, [{ message: 'first bound here', span: first }]);
+    else given.set(b.name.text, b.name.span);
+    return first === undefined;
+  };
+  for (const b of ast.bindings) {
+    if (b.kind !== 'type' || !firstBinding(b)) continue;
+    const sym = generic.decls.get(b.name.text);
+    if (sym?.kind !== 'abstractType') {
+      notParameter(b, 'an abstract type');
       continue;
     }
-    given.set(b.name.text, b.name.span);
-    const sym = generic.decls.get(b.name.text);
-    if (b.kind === 'type') {
-      if (sym?.kind !== 'abstractType') {
-        notParameter(b, 'an abstract type');
-        continue;
-      }
-      const t = mc.resolveType(b.type);
-      types.set(b.name.text, t);
-      typesByQName.set(sym.qname, t);
-    } else if (b.kind === 'def') {
-      if (sym?.kind !== 'def' || sym.ast.body || sym.machine) {
-        notParameter(b, 'an abstract def');
-        continue;
-      }
-      const target = resolveDefTarget(mc, b.target);
-      if (!target) continue;
-      const want = signature(generic.defSig(sym), typesByQName);
-      const got = signature(target);
-      if (!compatible(want, got)) {
-        mc.diags.error('KSP059', `\`${b.target.parts.map((p) => p.text).join('.')}\` has type ${show(got)}, but \`${b.name.text}\` needs ${show(want)}`, b.target.span);
-        continue;
-      }
-      defs.set(b.name.text, target);
-      defsByQName.set(sym.qname, target.qname);
-    } else {
-      if (sym?.kind !== 'const') {
-        notParameter(b, 'a constant');
-        continue;
-      }
-      const value = mc.exprs.check(b.value, { actions: false, maxLevel: 'constant', where: 'an instance binding' }, substitute(generic.constType(sym), typesByQName));
-      consts.set(b.name.text, value);
-      constsByQName.set(sym.qname, value);
-    }
+    const t = mc.resolveType(b.type);
+    types.set(b.name.text, t);
+    typesByQName.set(sym.qname, t);
   }
   const diags = new Diags();
   const child = new ModuleChecker(`${mc.name}.${ast.name.text}`, generic.file, generic.ast, mc.ids, diags, generic.imports, generic.modulesByPath, mc.registry, {
     genericModule: generic,
     types,
-    defs,
-    consts,
     span: ast.span,
   });
+  typed(child);
+  for (const b of ast.bindings) {
+    if (b.kind === 'type' || !firstBinding(b)) continue;
+    const sym = generic.decls.get(b.name.text);
+    const own = child.decls.get(b.name.text);
+    if (b.kind === 'def') {
+      if (sym?.kind !== 'def' || sym.ast.body || sym.machine || own?.kind !== 'def') {
+        notParameter(b, 'an abstract def');
+        continue;
+      }
+      const target = resolveDefTarget(mc, b.target);
+      if (!target) continue;
+      const want = signature(child.defSig(own));
+      const got = signature(target);
+      if (!compatible(want, got)) {
+        const [shownGot, shownWant] = showApart(got, want, mc.name);
+        mc.diags.error('KSP059', `\`${b.target.parts.map((p) => p.text).join('.')}\` has type ${shownGot}, but \`${b.name.text}\` needs ${shownWant}`, b.target.span);
+        continue;
+      }
+      defs.set(b.name.text, target);
+      defsByQName.set(sym.qname, target.qname);
+    } else {
+      if (sym?.kind !== 'const' || own?.kind !== 'const') {
+        notParameter(b, 'a constant');
+        continue;
+      }
+      const value = mc.exprs.check(b.value, { actions: false, maxLevel: 'constant', where: 'an instance binding' }, child.constType(own));
+      consts.set(b.name.text, value);
+      constsByQName.set(sym.qname, value);
+    }
+  }
+  child.bind(defs, consts);
   checkModule(child, {
     module: generic.name,
     types: typesByQName,

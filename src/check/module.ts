@@ -28,14 +28,18 @@ import { defSignature, machineSignature, theoremSignature } from './signatures.j
 import { materializeInstance } from './instance.js';
 import { SymbolTable, declTarget } from './symbol-table.js';
 
-/** What an instance gives the abstract symbols of the generic module it re-checks. */
+/**
+ * What an instance gives the abstract types of the generic module it re-checks. Its def and
+ * constant bindings come later (`bind`): their signatures may mention the instance's own types.
+ */
 export interface InstanceSubst {
   readonly genericModule: ModuleChecker;
   readonly types: ReadonlyMap<string, Type>;
-  readonly defs: ReadonlyMap<string, DefSig>;
-  readonly consts: ReadonlyMap<string, Expr>;
   readonly span: Span;
 }
+
+/** what may be used through an instance while its def and constant bindings are checked */
+const TYPE_KINDS: ReadonlySet<DeclSymbol['kind']> = new Set(['record', 'enum', 'alias', 'abstractType', 'boundType']);
 
 export type PathResult =
   | { readonly kind: 'decl'; readonly sym: DeclSymbol; readonly module: ModuleChecker; readonly consumed: number }
@@ -48,7 +52,10 @@ export class ModuleChecker {
   /** bare constructor names of this module's enums */
   readonly ctors = new Map<string, { readonly sym: EnumSymbol; readonly ctor: string }[]>();
   readonly exprs: ExprChecker;
-  private readonly instanceModules = new Map<A.InstanceDecl, ModuleChecker | null>();
+  /** 'building': its type bindings are being resolved, so nothing of it exists yet */
+  private readonly instanceModules = new Map<A.InstanceDecl, ModuleChecker | null | 'building'>();
+  /** an instance module whose def and constant bindings are not in place yet: only its types may be used */
+  bindingsPending: boolean;
   /** counts uses of symbols bound by an instance, so an `assume` knows whether it mentions one */
   boundUses = 0;
   /** the file had syntax errors, so some declarations are missing: unknown names are not reported */
@@ -73,6 +80,7 @@ export class ModuleChecker {
     readonly subst?: InstanceSubst,
   ) {
     this.exprs = new ExprChecker(this);
+    this.bindingsPending = subst !== undefined;
     for (const d of ast.decls) this.declare(d);
     for (const sym of this.decls.values()) {
       if (sym.kind === 'record') registry.records.set(sym.qname, { module: this, sym });
@@ -116,14 +124,10 @@ export class ModuleChecker {
         const bound = this.subst?.types.get(name.text);
         return bound ? { kind: 'boundType', name, type: bound } : { kind: 'abstractType', name, qname };
       }
-      case 'const': {
-        const bound = this.subst?.consts.get(name.text);
-        return bound ? { kind: 'boundConst', name, value: bound } : { kind: 'const', name, qname, ast: d };
-      }
-      case 'def': {
-        const bound = d.body ? undefined : this.subst?.defs.get(name.text);
-        return bound ? { kind: 'boundDef', name, target: bound } : { kind: 'def', name, qname, ast: d };
-      }
+      case 'const':
+        return { kind: 'const', name, qname, ast: d };
+      case 'def':
+        return { kind: 'def', name, qname, ast: d };
       case 'machine':
         return { kind: 'machine', name, qname, ast: d };
       case 'theorem':
@@ -134,6 +138,19 @@ export class ModuleChecker {
       case 'instance':
         return { kind: 'instance', name, ast: d };
     }
+  }
+
+  /** Puts an instance's def and constant bindings in place of the abstract symbols they bind. */
+  bind(defs: ReadonlyMap<string, DefSig>, consts: ReadonlyMap<string, Expr>): void {
+    for (const [text, target] of defs) {
+      const sym = this.decls.get(text);
+      if (sym?.kind === 'def') this.decls.set(text, { kind: 'boundDef', name: sym.name, target });
+    }
+    for (const [text, value] of consts) {
+      const sym = this.decls.get(text);
+      if (sym?.kind === 'const') this.decls.set(text, { kind: 'boundConst', name: sym.name, value });
+    }
+    this.bindingsPending = false;
   }
 
   private declareCtors(sym: EnumSymbol): void {
@@ -207,6 +224,11 @@ export class ModuleChecker {
         this.diags.error('KSP025', `\`${part.text}\` is a constructor of several enums of module \`${module.name}\`; write ${names.join(' or ')}`, part.span);
         return { kind: 'silent' };
       }
+      if (sym && module !== this && module.bindingsPending && !TYPE_KINDS.has(sym.kind)) {
+        const inst = parts[i - 1]!;
+        this.diags.error('KSP037', `\`${inst.text}.${part.text}\` depends on the bindings of instance \`${inst.text}\`, so they cannot use it (only its types and constructors)`, part.span);
+        return { kind: 'silent' };
+      }
       if (!sym) {
         if (module.incomplete) return { kind: 'silent' };
         if (report) {
@@ -218,6 +240,10 @@ export class ModuleChecker {
       this.symbols.ref(part.span, declTarget(sym));
       if (sym.kind === 'instance' && next) {
         const inst = module.instanceModule(sym.ast);
+        if (inst === 'building') {
+          this.diags.error('KSP037', `instance \`${part.text}\` is used in its own type bindings, which its types are made of`, part.span);
+          return { kind: 'silent' };
+        }
         if (!inst) return { kind: 'silent' };
         module = inst;
         i++;
@@ -244,16 +270,19 @@ export class ModuleChecker {
     if (decl) this.symbols.ref(use.span, { name: use.text, kind: 'ctor', span: decl.name.span });
   }
 
-  instanceModule(ast: A.InstanceDecl): ModuleChecker | null {
-    if (this.instanceModules.has(ast)) return this.instanceModules.get(ast)!;
-    this.instanceModules.set(ast, null); // a cycle through the instance's own bindings resolves to "failed"
-    const made = materializeInstance(this, ast);
+  /** the instance's module, built on first use (null: it could not be built, and that is reported) */
+  instanceModule(ast: A.InstanceDecl): ModuleChecker | null | 'building' {
+    const known = this.instanceModules.get(ast);
+    if (known !== undefined) return known;
+    this.instanceModules.set(ast, 'building');
+    // once its types exist, its def and constant bindings may name them (`def f(x: Int): inst.Box`)
+    const made = materializeInstance(this, ast, (typed) => this.instanceModules.set(ast, typed));
     this.instanceModules.set(ast, made);
     return made;
   }
 
   materializedInstances(): ModuleChecker[] {
-    return [...this.instanceModules.values()].filter((m): m is ModuleChecker => m !== null);
+    return [...this.instanceModules.values()].filter((m): m is ModuleChecker => m instanceof ModuleChecker);
   }
 
   // -------------------------------------------------------------------------------------------

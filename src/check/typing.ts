@@ -48,6 +48,38 @@ export function show(t: Type): string {
   return typeToString(t).replace(/\?error/g, '?');
 }
 
+/**
+ * Two types for one message. When they print the same although they differ (`Obj` of a generic
+ * module and `Obj` of its instance), names are qualified, relative to module `from`.
+ */
+export function showApart(a: Type, b: Type, from: string): [string, string] {
+  const [sa, sb] = [show(a), show(b)];
+  if (sa !== sb) return [sa, sb];
+  const relative = (t: Type): string => typeToString(renameNamed(t, (n) => (n.startsWith(`${from}.`) ? n.slice(from.length + 1) : n)), true).replace(/\?error/g, '?');
+  return [relative(a), relative(b)];
+}
+
+function renameNamed(t: Type, rename: (name: string) => string): Type {
+  switch (t.kind) {
+    case 'record':
+    case 'enum':
+    case 'abstract':
+      return t === ERROR_TYPE ? t : { kind: t.kind, name: rename(t.name) };
+    case 'seq':
+    case 'set':
+    case 'option':
+      return { kind: t.kind, elem: renameNamed(t.elem, rename) };
+    case 'map':
+      return { kind: 'map', key: renameNamed(t.key, rename), value: renameNamed(t.value, rename) };
+    case 'tuple':
+      return { kind: 'tuple', elems: t.elems.map((e) => renameNamed(e, rename)) };
+    case 'fn':
+      return { kind: 'fn', params: t.params.map((p) => renameNamed(p, rename)), result: renameNamed(t.result, rename) };
+    default:
+      return t;
+  }
+}
+
 export function maxLevel(a: Level, b: Level): Level {
   return LEVEL_ORDER[a] >= LEVEL_ORDER[b] ? a : b;
 }

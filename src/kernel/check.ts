@@ -8,7 +8,7 @@ import type { Span } from '../diagnostics/index.js';
 import type { Budget } from './ptl/index.js';
 import type { Proved } from './proved.js';
 import type { ObligationRecord, SolverAccess } from './smt.js';
-import { conclude, generalize, induction, instantiate, invariant, ptlRule, rank, smt, stable, stripForall, wf1, type Failure, type Outcome, type RuleContext, type Where } from './rules.js';
+import { conclude, generalize, induction, instantiate, invariant, memberships, ptlRule, rank, smt, stable, stripForall, wf1, type Failure, type Outcome, type RuleContext, type Where } from './rules.js';
 import { isTemporal, levelOf, type Replacement } from './terms.js';
 
 export type TheoremStatus = 'proved' | 'not proved' | 'error';
@@ -111,12 +111,23 @@ export class ProofChecker {
   /** Checks a proof of `goal`; its judgement, or undefined with failures recorded. */
   private async proof(ctx: RuleContext, proof: Proof, goal: Expr, outer: Steps, step: string | undefined, chain: readonly QName[], obligations: ObligationRecord[], failures: Failure[]): Promise<Proved | undefined> {
     if (proof.kind === 'by') return this.justify(ctx, proof.justification, goal, outer, step, chain, obligations, failures);
+    // ∀-introduction over the steps: they may name the goal's leading binders (arbitrary values),
+    // with `x in D` of each rigid domain as a hypothesis; the qed proves the body under it, and
+    // generalizing discharges it.
+    const hypotheses = memberships(goal);
+    const inner: RuleContext = hypotheses.length > 0 ? { ...ctx, hypotheses: [...(ctx.hypotheses ?? []), ...hypotheses] } : ctx;
     const steps = new Map(outer);
     for (const s of proof.steps) {
-      const proved = await this.proof(ctx, s.proof, s.formula, steps, s.name, chain, obligations, failures);
+      const proved = await this.proof(inner, s.proof, s.formula, steps, s.name, chain, obligations, failures);
       steps.set(s.name, proved ?? 'failed');
     }
-    return this.justify(ctx, proof.qed, goal, steps, step === undefined ? 'qed' : `${step} / qed`, chain, obligations, failures);
+    const qedStep = step === undefined ? 'qed' : `${step} / qed`;
+    if (hypotheses.length === 0) return this.justify(ctx, proof.qed, goal, steps, qedStep, chain, obligations, failures);
+    const body = await this.justify(inner, proof.qed, stripForall(goal), steps, qedStep, chain, obligations, failures);
+    if (!body) return undefined;
+    const proved = generalize(body, goal);
+    if (!proved) failures.push({ code: 'KSP161', message: '∀-introduction does not give the goal', span: proof.qed.span });
+    return proved;
   }
 
   private async justify(ctx: RuleContext, j: Justification, goal: Expr, steps: Steps, step: string | undefined, chain: readonly QName[], obligations: ObligationRecord[], failures: Failure[]): Promise<Proved | undefined> {

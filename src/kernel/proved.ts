@@ -21,6 +21,11 @@ export interface Statement {
   readonly formula: Expr;
   readonly machine?: QName;
   readonly params: readonly Binder[];
+  /**
+   * Constant conditions on names free in the formula (`p in S` while proving the body of
+   * `forall p in S :: F`): the statement holds for every value of them that satisfies these.
+   */
+  readonly hypotheses?: readonly Expr[];
 }
 
 export interface Provenance {

@@ -5,7 +5,10 @@
 // Reading of statements (see proved.ts): "M |= F" is F at position 0 of every behaviour of M.
 // Names free in a statement (a lemma's parameters, the variable of a `forall` being introduced)
 // are read universally: every rule below is sound for each fixed value of them, so the
-// conclusion holds for every value whenever its premises do.
+// conclusion holds for every value whenever its premises do. A statement's hypotheses (constant
+// conditions on those names, `p in S` in the steps of a proof of `forall p in S :: F`) restrict
+// that to the values satisfying them: a rule uses only judgements whose hypotheses its context
+// assumes, and states its conclusion under the context's hypotheses.
 import type { ActionDecl, Expr, MachineDecl, Program, QName, TheoremDecl } from '../ir/index.js';
 import type { DiagnosticCode, Span } from '../diagnostics/index.js';
 import * as ptl from './ptl/index.js';
@@ -41,6 +44,8 @@ export interface RuleContext {
   readonly instances: readonly string[];
   readonly access: SolverAccess;
   readonly budget?: ptl.Budget;
+  /** constant hypotheses on free names under which the rules work (see Statement.hypotheses) */
+  readonly hypotheses?: readonly Expr[];
 }
 
 /** Where a rule is applied: the `have` step (if any) and the justification's span. */
@@ -65,7 +70,9 @@ const STUTTER: ActionDecl = { name: 'stuttering', params: [], guards: [], assign
 
 /** Is a fact about `machine` (or about every behaviour) usable in a proof about `ctx.machine`? */
 function fitsContext(ctx: RuleContext, p: Proved): boolean {
-  return p.statement.machine === undefined || p.statement.machine === ctx.machine?.name;
+  const assumed = new Set((ctx.hypotheses ?? []).map(canonicalKey));
+  const hypothesesHold = (p.statement.hypotheses ?? []).every((h) => assumed.has(canonicalKey(h)));
+  return hypothesesHold && (p.statement.machine === undefined || p.statement.machine === ctx.machine?.name);
 }
 
 function stateLevel(e: Expr): boolean {
@@ -79,11 +86,11 @@ function stateLevel(e: Expr): boolean {
  * first-order premise is about an arbitrary reachable state, where only invariants are known.
  */
 function firstOrderContext(ctx: RuleContext, using: readonly Proved[], where: Where): FirstOrderContext | Outcome {
-  const facts: FirstOrderFact[] = [];
+  const facts: FirstOrderFact[] = (ctx.hypotheses ?? []).map((pred) => ({ kind: 'constant', pred }));
   for (const u of using) {
     const f = u.statement.formula;
     const text = printExpr(f);
-    if (!fitsContext(ctx, u)) return fail('KSP153', `\`${text}\` is a fact about another machine`, where.span);
+    if (!fitsContext(ctx, u)) return fail('KSP153', `\`${text}\` is a fact about another machine (or under hypotheses that do not hold here)`, where.span);
     if (u.statement.params.length > 0) return fail('KSP153', `\`${text}\` is a schematic lemma: instantiate it with \`by\` instead of naming it in \`using\``, where.span);
     if (levelOf(f) === 'constant') facts.push({ kind: 'constant', pred: f });
     else if (f.kind === 'always' && levelOf(f.arg) === 'constant') facts.push({ kind: 'constant', pred: f.arg });
@@ -115,7 +122,8 @@ function isOutcome(x: unknown): x is Outcome {
 
 /** The statement "ctx.machine |= formula" (or "every behaviour satisfies formula"). */
 function statementOf(ctx: RuleContext, formula: Expr): Statement {
-  return { formula, ...(ctx.machine ? { machine: ctx.machine.name } : {}), params: [] };
+  const hypotheses = ctx.hypotheses ?? [];
+  return { formula, ...(ctx.machine ? { machine: ctx.machine.name } : {}), params: [], ...(hypotheses.length > 0 ? { hypotheses } : {}) };
 }
 
 /**
@@ -337,7 +345,7 @@ export async function ptlRule(ctx: RuleContext, goal: Expr, facts: readonly Prov
   const skeleton: ptl.Formula[] = [];
   for (const f of facts) {
     const text = printExpr(f.statement.formula);
-    if (!fitsContext(ctx, f)) return fail('KSP153', `\`${text}\` is a fact about another machine`, where.span);
+    if (!fitsContext(ctx, f)) return fail('KSP153', `\`${text}\` is a fact about another machine (or under hypotheses that do not hold here)`, where.span);
     if (f.statement.params.length > 0) return fail('KSP153', `\`${text}\` is a schematic lemma: instantiate it with \`by\` first`, where.span);
     const everywhere = f.statement.machine === undefined || levelOf(f.statement.formula) === 'constant';
     skeleton.push(everywhere ? ptl.always(abs.formula(f.statement.formula, 'boxed fact')) : abs.formula(f.statement.formula, 'fact'));
@@ -352,6 +360,7 @@ export async function ptlRule(ctx: RuleContext, goal: Expr, facts: readonly Prov
       skeleton.push(fair === 'strong' ? ptl.strongFairness(enabled, taken) : ptl.weakFairness(enabled, taken));
     }
   }
+  for (const h of ctx.hypotheses ?? []) skeleton.push(ptl.always(abs.formula(h, 'boxed fact')));
   skeleton.push(...abs.instanceAxioms());
   skeleton.push(...abs.enablementFacts());
   let verdict = ptl.decideEntailment(skeleton, target, ctx.budget);
@@ -430,18 +439,35 @@ export function generalize(inner: Proved, goal: Expr): Proved | undefined {
   genuine(inner);
   const body = stripForall(goal);
   if (body === goal || canonicalKey(body) !== canonicalKey(inner.statement.formula)) return undefined;
-  return mint({ ...inner.statement, formula: goal }, [inner], { rules: ['forall-intro'] });
+  // A membership hypothesis `x in D` of the inner judgement is discharged: the body is
+  // relativized to it, so the body holds trivially for the x outside D.
+  const discharged = new Set(memberships(goal).map(canonicalKey));
+  const { hypotheses: before = [], ...rest } = inner.statement;
+  const hypotheses = before.filter((h) => !discharged.has(canonicalKey(h)));
+  return mint({ ...rest, formula: goal, ...(hypotheses.length > 0 ? { hypotheses } : {}) }, [inner], { rules: ['forall-intro'] });
+}
+
+/** `x in D` for a binder of a leading `forall x in D` whose domain does not change over time. */
+function membership(q: Expr & { kind: 'quant' }): Expr | undefined {
+  const d = q.domain;
+  if (!d || levelOf(d) !== 'constant' || (d.type.kind !== 'set' && d.type.kind !== 'seq')) return undefined;
+  const x = node({ kind: 'ref', ref: { kind: 'local', binder: q.binder } }, q.binder.span, q.binder.type, 'constant');
+  return node(d.type.kind === 'set' ? { kind: 'builtin', op: 'set.in', args: [x, d] } : { kind: 'builtin', op: 'seq.contains', args: [d, x] }, d.span);
+}
+
+/** The memberships of the leading `forall` chain's rigid domains (what stripForall relativizes to). */
+export function memberships(goal: Expr): Expr[] {
+  if (goal.kind !== 'quant' || goal.quantifier !== 'forall') return [];
+  const m = membership(goal);
+  return [...(m ? [m] : []), ...memberships(goal.body)];
 }
 
 /** The body of a `forall` chain, its binders free, each rigid domain kept as a hypothesis. */
 export function stripForall(goal: Expr): Expr {
   if (goal.kind !== 'quant' || goal.quantifier !== 'forall') return goal;
   const body = stripForall(goal.body);
-  const d = goal.domain;
-  if (!d || levelOf(d) !== 'constant' || (d.type.kind !== 'set' && d.type.kind !== 'seq')) return body;
-  const x = node({ kind: 'ref', ref: { kind: 'local', binder: goal.binder } }, goal.binder.span, goal.binder.type, 'constant');
-  const member = node(d.type.kind === 'set' ? { kind: 'builtin', op: 'set.in', args: [x, d] } : { kind: 'builtin', op: 'seq.contains', args: [d, x] }, d.span);
-  return relativize(body, member);
+  const member = membership(goal);
+  return member ? relativize(body, member) : body;
 }
 
 function relativize(body: Expr, m: Expr): Expr {
@@ -525,6 +551,7 @@ function isInvariantLike(p: Proved): boolean {
 /** The final judgement of a theorem or lemma: its own statement, with its parameters (and its name among the theorems it rests on). */
 export function conclude(decl: Pick<TheoremDecl, 'name' | 'formula' | 'machine' | 'params'>, inner: Proved): Proved | undefined {
   genuine(inner);
+  if ((inner.statement.hypotheses ?? []).length > 0) return undefined;
   if (inner.statement.machine !== decl.machine || canonicalKey(inner.statement.formula) !== canonicalKey(decl.formula)) return undefined;
   return mint({ formula: decl.formula, ...(decl.machine ? { machine: decl.machine } : {}), params: decl.params }, [inner], { theorems: [decl.name] });
 }

@@ -59,6 +59,18 @@ const CASES: readonly Case[] = [
   { code: 'KSP034', src: 'module t\nmachine M { var x: Int }\ndef p(k: Int): Bool = k > 0\nmodel small of M { check p }\n', at: 'check «p»' },
   { code: 'KSP035', src: 'module t\ntheorem a: true proof by smt using b\ntheorem b: true proof by a\n', at: 'theorem «b»' },
   {
+    code: 'KSP037',
+    src: 'module t\ninstance g = gen { type T = g.Box }\n',
+    others: ['module gen\ntype T\nenum Box { A }\n'],
+    at: 'type T = «g».Box',
+  },
+  {
+    code: 'KSP037',
+    src: 'module t\ninstance g = gen { const N = g.twice(1) }\n',
+    others: ['module gen\ntype T\nconst N: Int\ndef twice(x: Int): Int = 2 * x\n'],
+    at: 'g.«twice»',
+  },
+  {
     code: 'KSP036',
     src: 'module t\nmachine M { var x: Int }\nmachine N { var y: Int }\ntheorem a: M |= [](x == x)\ntheorem b: N |= [](y == y) proof by smt using a\n',
     at: 'using «a»',

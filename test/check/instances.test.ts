@@ -135,4 +135,45 @@ instance b = k8s.cluster { type Box = Int, def step = wrong, const N = true }
     expect(g.abstractTypes).toEqual(['app.two.g.S', 'app.two.g.R']);
     expect(g.assumes.every((a) => !a.obligation)).toBe(true);
   });
+
+  describe('bindings that mention the instance itself', () => {
+    const GEN = `module g.gen
+type Spec
+record Obj { spec: Spec }
+enum Box { Full(v: Spec), Empty }
+def pick(o: Obj): Int
+def f(x: Int): Option<Box>
+machine M {
+  var x: Option<Obj>
+  init { x == None }
+  def val: Int = match x { Some(o) => pick(o), None => 0 }
+}
+`;
+
+    it("accept a bound def whose signature names the instance's own types", () => {
+      const p2 = program(
+        'module inst\nimport g.gen\ndef my_pick(o: c.Obj): Int = 1\ndef my_f(x: Int): Option<c.Box> = Some(c.Box.Empty)\ninstance c = g.gen { type Spec = Int, def pick = my_pick, def f = my_f }\n',
+        GEN,
+      );
+      expect(p2.defs.get('inst.my_pick')!.params[0]!.type).toEqual({ kind: 'record', name: 'inst.c.Obj' });
+      expect(p2.defs.get('inst.my_f')!.result).toEqual({ kind: 'option', elem: { kind: 'enum', name: 'inst.c.Box' } });
+      expect([...p2.modules.find((m) => m.name === 'inst.c')!.instanceOf!.defs]).toEqual([
+        ['g.gen.pick', 'inst.my_pick'],
+        ['g.gen.f', 'inst.my_f'],
+      ]);
+    });
+
+    it("reject, at the binding, a def over the generic module's record instead of the instance's", () => {
+      const src = 'module inst\nimport g.gen\ndef my_pick(o: g.gen.Obj): Int = 1\ninstance c = g.gen { type Spec = Int, def pick = my_pick }\n';
+      expect(errors(src, GEN)).toEqual(['KSP059 4:50-4:57 `my_pick` has type g.gen.Obj -> Int, but `pick` needs c.Obj -> Int']);
+    });
+
+    it('qualify type names in a mismatch only when they would print the same', () => {
+      const src = 'module inst\nimport g.gen\ninstance c = g.gen { type Spec = Int }\ndef o(x: g.gen.Obj): c.Obj = x\ndef n: c.Obj = 1\n';
+      expect(errors(src, GEN)).toEqual([
+        'KSP040 4:30-4:31 expected c.Obj, found g.gen.Obj',
+        'KSP040 5:16-5:17 expected Obj, found Int',
+      ]);
+    });
+  });
 });

@@ -30,3 +30,19 @@ describe('instance assumptions', () => {
     for (const r of reports) if (r.name.includes('square_positive')) expect(r.status).not.toBe('proved');
   });
 });
+
+describe("a bound def whose signature names the instance's own enum", () => {
+  it('proves what holds and refutes what does not, with a counterexample, never a solver error', async () => {
+    const reports = await verifyFile('test/fixtures/smt/instance_enum/inst3.kspec');
+    const verdict = (name: string) => reports.find((r) => r.name === name)!;
+    expect(verdict('inst3.boxes').status).toBe('proved');
+    const wrong = verdict('inst3.only_full');
+    expect(wrong.status).toBe('not proved');
+    expect(wrong.problems.map((p) => p.code)).toEqual(['KSP100']);
+    expect(wrong.problems[0]!.span.file).toMatch(/g\/gen3\.kspec$/);
+    expect(wrong.problems[0]!.span.start.line).toBe(15);
+    expect(wrong.problems[0]!.obligation?.status).toBe('sat');
+    expect(wrong.problems[0]!.obligation?.counterexample).toBeDefined();
+    expect(reports.every((r) => r.status !== 'error')).toBe(true);
+  });
+});

@@ -16,5 +16,6 @@ export const NAME_CODES = {
   KSP034: 'a model checks something that is not a theorem about its machine or a Bool def',
   KSP035: 'circular proof: a theorem depends on itself',
   KSP036: 'a proof cites a theorem about another machine',
+  KSP037: 'an instance is used in its own bindings (beyond its types and constructors)',
   KSP039: 'internal error in the checker (a bug in kproof)',
 } as const;
