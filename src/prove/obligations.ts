@@ -269,7 +269,12 @@ class Planner {
     let smt: string;
     try {
       for (const p of this.theorem.params) enc.freeLocal(p);
-      smt = enc.render(build(enc, witnesses));
+      // proof steps may name the theorem's leading `forall` variables: arbitrary values of their domains
+      const arbitrary = leadingForall(this.theorem.formula).map(({ binder, domain }) => {
+        const x = enc.freeLocal(binder);
+        return domain ? [enc.memberOf(domain, x, NEG)] : [];
+      });
+      smt = enc.render([...arbitrary.flat(), ...build(enc, witnesses)]);
     } catch (e) {
       if (!(e instanceof Unencodable)) throw e;
       this.block('not proved', 'KSP104', e.message, e.span);
@@ -281,6 +286,12 @@ class Planner {
     const modelReading: ModelReading = { ...reading, params: free(reading.params), witnesses: free(witnesses) };
     this.obligations.push({ id, origin, span, goal, ...(formulaSpan ? { formulaSpan } : {}), smt, hash: sha256(smt), reading: modelReading });
   }
+}
+
+function leadingForall(formula: Expr): { readonly binder: Binder; readonly domain?: Expr }[] {
+  const out: { binder: Binder; domain?: Expr }[] = [];
+  for (let e = formula; e.kind === 'quant' && e.quantifier === 'forall'; e = e.body) out.push(e.domain ? { binder: e.binder, domain: e.domain } : { binder: e.binder });
+  return out;
 }
 
 export function planTheorem(program: Program, theorem: TheoremDecl): PlanOutput {
