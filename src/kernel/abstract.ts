@@ -20,8 +20,8 @@
 //   WF1 and SF1 (rules.ts) are stated for this same reading.
 import * as ptl from './ptl/index.js';
 import type { Expr, Program } from '../ir/index.js';
-import { canonicalKey, childExprs, freeBinders, freshBinder, isTemporal, levelOf, mkEnabled, node, substitute } from './terms.js';
-import { typeEquals } from '../ir/index.js';
+import { canonicalKey, freeBinders, freshBinder, isTemporal, levelOf, mkEnabled, node, substitute } from './terms.js';
+import { exprChildren, typeEquals } from '../ir/index.js';
 import { printExpr } from './print.js';
 
 export interface AtomInfo {
@@ -170,7 +170,7 @@ export class Abstraction {
       }
     }
     const inner = e.kind === 'quant' || e.kind === 'let' || e.kind === 'setFilter' || e.kind === 'setImage' || e.kind === 'mapComp' ? new Set([...bound, e.binder.id]) : bound;
-    for (const c of childExprs(e)) this.collectTerms(c, inner);
+    for (const c of exprChildren(e)) this.collectTerms(c, inner);
   }
 
   /**
@@ -230,7 +230,7 @@ export class Abstraction {
 
 /** Does the term bind variables inside it (kept out of the candidates: simple terms suffice)? */
 function hasBinding(e: Expr): boolean {
-  return e.kind === 'quant' || e.kind === 'let' || e.kind === 'setFilter' || e.kind === 'setImage' || e.kind === 'mapComp' || e.kind === 'match' || childExprs(e).some(hasBinding);
+  return e.kind === 'quant' || e.kind === 'let' || e.kind === 'setFilter' || e.kind === 'setImage' || e.kind === 'mapComp' || e.kind === 'match' || exprChildren(e).some(hasBinding);
 }
 
 /**
@@ -280,5 +280,5 @@ function stepFree(e: Expr): boolean {
   if (e.kind === 'prime' || e.kind === 'action' || e.kind === 'always' || e.kind === 'eventually' || e.kind === 'leadsTo' || e.kind === 'fairness') return false;
   if (e.kind === 'ref' && e.ref.kind === 'local' && (e.ref.binder.level === 'action' || e.ref.binder.level === 'temporal')) return false;
   if ((e.kind === 'call' || e.kind === 'apply') && (e.level === 'action' || e.level === 'temporal')) return false;
-  return childExprs(e).every(stepFree);
+  return exprChildren(e).every(stepFree);
 }

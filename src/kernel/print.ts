@@ -1,8 +1,7 @@
 // IR expressions back to kspec text, for messages: the atoms of a temporal counterexample, the
 // part of a lemma's conclusion that does not match a goal. Operands that are not atomic are
 // parenthesised, so the text always reads back as the same formula.
-import { shortName, type Binder, type Expr } from '../ir/index.js';
-import { childExprs } from './terms.js';
+import { exprChildren, shortName, type Binder, type Expr } from '../ir/index.js';
 
 const ATOMIC = new Set<Expr['kind']>(['bool', 'prime', 'int', 'string', 'ref', 'call', 'apply', 'action', 'enabled', 'fairness', 'none', 'some', 'seqLit', 'setLit', 'mapLit', 'tuple', 'record', 'ctor', 'builtin', 'field', 'tupleGet']);
 
@@ -16,7 +15,7 @@ function freeNames(e: Expr, out: Map<string, Set<number>>): void {
     ids.add(e.ref.binder.id);
     out.set(e.ref.binder.name, ids);
   }
-  childExprs(e).forEach((c) => freeNames(c, out));
+  exprChildren(e).forEach((c) => freeNames(c, out));
 }
 
 function bindName(b: Binder, body: Expr, names: Names): { name: string; names: Names } {

@@ -6,12 +6,11 @@
 // A schematic predicate, action or formula (a lemma parameter `p: Pred`) is encoded by src/smt as
 // one uninterpreted symbol per state (`p` now and `p'` are independent), never as one constant.
 import { createHash } from 'node:crypto';
-import type { ActionDecl, Binder, Expr, MachineDecl, Program, QName } from '../ir/index.js';
+import { exprChildren, type ActionDecl, type Binder, type Expr, type MachineDecl, type Program, type QName } from '../ir/index.js';
 import type { DiagnosticCode, Span } from '../diagnostics/index.js';
 import { SmtEncoder, Unencodable, type Env } from '../smt/index.js';
 import type { Solver, SolverResult, SolverStatus } from '../solver/index.js';
 import type { Oracle } from './proved.js';
-import { childExprs } from './terms.js';
 
 const NEG: Env = { state: 0, polarity: 'neg' };
 const POS: Env = { state: 0, polarity: 'pos' };
@@ -126,7 +125,7 @@ function freeBinderObjects(es: readonly Expr[]): Binder[] {
     const inner = new Set(bound);
     if (e.kind === 'let' || e.kind === 'quant' || e.kind === 'setFilter' || e.kind === 'setImage' || e.kind === 'mapComp') inner.add(e.binder.id);
     if (e.kind === 'match') for (const a of e.arms) for (const b of a.binders) if (b) inner.add(b.id);
-    for (const c of childExprs(e)) walk(c, inner);
+    for (const c of exprChildren(e)) walk(c, inner);
   };
   for (const e of es) walk(e, new Set());
   return [...out.values()];
@@ -136,7 +135,7 @@ function variablesIn(es: readonly Expr[]): string[] {
   const names = new Set<string>();
   const walk = (e: Expr): void => {
     if (e.kind === 'ref' && e.ref.kind === 'var') names.add(e.ref.name);
-    childExprs(e).forEach(walk);
+    exprChildren(e).forEach(walk);
   };
   es.forEach(walk);
   return [...names];

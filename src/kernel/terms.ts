@@ -7,7 +7,7 @@
 // dropped (associativity, commutativity, idempotence); `!!p` is `p`; `a == b` and `b == a` are
 // one key; `a > b` is `b < a` and `a >= b` is `b <= a`; `p ==> q` is kept as written. Spans, node ids and the names of bound variables never
 // reach a key.
-import { typeToString, type Binder, type Expr, type ExprNode, type Level, type Program, type QName, type Type } from '../ir/index.js';
+import { exprChildren, typeToString, type Binder, type Expr, type ExprNode, type Level, type Program, type QName, type Type } from '../ir/index.js';
 import type { Span } from '../diagnostics/index.js';
 
 const ORDER: Readonly<Record<Level, number>> = { constant: 0, state: 1, action: 2, temporal: 3 };
@@ -29,7 +29,7 @@ export function levelOf(e: Expr): Level {
     case 'fairness':
       return 'temporal';
     case 'action':
-      return maxLevel('action', ...childExprs(e).map(levelOf));
+      return maxLevel('action', ...exprChildren(e).map(levelOf));
     case 'prime':
       return maxLevel('action', levelOf(e.arg));
     case 'enabled':
@@ -43,70 +43,7 @@ export function levelOf(e: Expr): Level {
     case 'apply':
       return maxLevel(e.fn.level ?? 'constant', ...e.args.map(levelOf));
     default:
-      return maxLevel(...childExprs(e).map(levelOf));
-  }
-}
-
-/** Direct sub-expressions, in a fixed order. */
-export function childExprs(e: Expr): Expr[] {
-  switch (e.kind) {
-    case 'bool':
-    case 'int':
-    case 'string':
-    case 'ref':
-    case 'none':
-      return [];
-    case 'prime':
-    case 'not':
-    case 'neg':
-    case 'some':
-    case 'always':
-    case 'eventually':
-    case 'enabled':
-    case 'fairness':
-    case 'is':
-      return [e.arg];
-    case 'call':
-    case 'apply':
-    case 'builtin':
-    case 'ctor':
-      return [...e.args];
-    case 'logic':
-    case 'arith':
-    case 'compare':
-    case 'eq':
-    case 'leadsTo':
-      return [e.left, e.right];
-    case 'seqLit':
-    case 'setLit':
-    case 'tuple':
-      return [...e.elems];
-    case 'mapLit':
-      return e.entries.flatMap((x) => [x.key, x.value]);
-    case 'tupleGet':
-      return [e.tuple];
-    case 'record':
-      return [...e.fields];
-    case 'field':
-      return [e.target];
-    case 'with':
-      return [e.target, ...e.updates.map((u) => u.value)];
-    case 'match':
-      return [e.scrutinee, ...e.arms.map((a) => a.body)];
-    case 'if':
-      return [e.cond, e.then, e.else];
-    case 'let':
-      return [e.value, e.body];
-    case 'quant':
-      return e.domain ? [e.domain, e.body] : [e.body];
-    case 'setFilter':
-      return [e.source, e.pred];
-    case 'setImage':
-      return [e.source, e.body];
-    case 'mapComp':
-      return [e.domain, e.body];
-    case 'action':
-      return e.instance.args.filter((a): a is Expr => a !== undefined);
+      return maxLevel(...exprChildren(e).map(levelOf));
   }
 }
 
@@ -251,7 +188,7 @@ export function freeBinders(e: Expr): Set<number> {
     if (x.kind === 'apply' && !bound.has(x.fn.id)) free.add(x.fn.id);
     const inner = new Set(bound);
     for (const b of bindersOf(x)) inner.add(b.id);
-    for (const c of childExprs(x)) walk(c, inner);
+    for (const c of exprChildren(x)) walk(c, inner);
   };
   walk(e, new Set());
   return free;
