@@ -1,7 +1,7 @@
 // Type helpers private to the checker. ERROR_TYPE stands for "already reported": it is
 // compatible with every type, so one mistake is reported once instead of cascading. It never
 // reaches a Program, because a Program is only produced when there are no errors.
-import { typeToString, type Level, type Type, LEVEL_ORDER } from '../ir/index.js';
+import { typeEquals, typeToString, type Level, type Type, LEVEL_ORDER } from '../ir/index.js';
 
 export const ERROR_TYPE: Type = { kind: 'abstract', name: '?error' };
 
@@ -11,32 +11,7 @@ export function isError(t: Type): boolean {
 
 /** Equal up to ERROR_TYPE, which matches anything. */
 export function compatible(a: Type, b: Type): boolean {
-  if (a === ERROR_TYPE || b === ERROR_TYPE) return true;
-  switch (a.kind) {
-    case 'bool':
-    case 'int':
-    case 'string':
-      return b.kind === a.kind;
-    case 'seq':
-    case 'set':
-    case 'option':
-      return b.kind === a.kind && compatible(a.elem, (b as typeof a).elem);
-    case 'map':
-      return b.kind === 'map' && compatible(a.key, b.key) && compatible(a.value, b.value);
-    case 'tuple':
-      return b.kind === 'tuple' && a.elems.length === b.elems.length && a.elems.every((t, i) => compatible(t, b.elems[i]!));
-    case 'record':
-    case 'enum':
-    case 'abstract':
-      return b.kind === a.kind && a.name === (b as typeof a).name;
-    case 'fn':
-      return (
-        b.kind === 'fn' &&
-        a.params.length === b.params.length &&
-        a.params.every((t, i) => compatible(t, b.params[i]!)) &&
-        compatible(a.result, b.result)
-      );
-  }
+  return typeEquals(a, b, isError);
 }
 
 /** Prefer the type that carries more information (not ERROR_TYPE). */

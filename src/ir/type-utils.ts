@@ -4,7 +4,13 @@ export const BOOL: Type = { kind: 'bool' };
 export const INT: Type = { kind: 'int' };
 export const STRING: Type = { kind: 'string' };
 
-export function typeEquals(a: Type, b: Type): boolean {
+/**
+ * Structural equality. `wildcard` marks types that equal anything (the checker's "already
+ * reported" error type), so one comparison serves both the checker and the back ends.
+ */
+export function typeEquals(a: Type, b: Type, wildcard?: (t: Type) => boolean): boolean {
+  if (wildcard && (wildcard(a) || wildcard(b))) return true;
+  const eq = (x: Type, y: Type) => typeEquals(x, y, wildcard);
   switch (a.kind) {
     case 'bool':
     case 'int':
@@ -13,11 +19,11 @@ export function typeEquals(a: Type, b: Type): boolean {
     case 'seq':
     case 'set':
     case 'option':
-      return b.kind === a.kind && typeEquals(a.elem, (b as typeof a).elem);
+      return b.kind === a.kind && eq(a.elem, (b as typeof a).elem);
     case 'map':
-      return b.kind === 'map' && typeEquals(a.key, b.key) && typeEquals(a.value, b.value);
+      return b.kind === 'map' && eq(a.key, b.key) && eq(a.value, b.value);
     case 'tuple':
-      return b.kind === 'tuple' && a.elems.length === b.elems.length && a.elems.every((t, i) => typeEquals(t, b.elems[i]!));
+      return b.kind === 'tuple' && a.elems.length === b.elems.length && a.elems.every((t, i) => eq(t, b.elems[i]!));
     case 'record':
     case 'enum':
     case 'abstract':
@@ -26,8 +32,8 @@ export function typeEquals(a: Type, b: Type): boolean {
       return (
         b.kind === 'fn' &&
         a.params.length === b.params.length &&
-        a.params.every((t, i) => typeEquals(t, b.params[i]!)) &&
-        typeEquals(a.result, b.result)
+        a.params.every((t, i) => eq(t, b.params[i]!)) &&
+        eq(a.result, b.result)
       );
   }
 }
