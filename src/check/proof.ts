@@ -39,11 +39,14 @@ export function checkTheorem(mc: ModuleChecker, sym: TheoremSymbol): TheoremDecl
 /**
  * The proof of `forall k: T :: F` may name `k`: in `by wf1(jump(k))`, and in the formulas and
  * justifications of its steps and `qed` (the kernel's ∀-introduction): the formula's leading
- * universal binders are in scope, standing for an arbitrary k.
+ * universal binders are in scope, standing for an arbitrary k. Likewise the proof of
+ * `(exists m :: P) ~> Q` may name `m`, a witness of P (the kernel's ∃-elimination).
  */
 function withLeadingForall(formula: Expr, ctx: Ctx): Ctx {
   let locals = ctx.locals;
-  for (let e = formula; e.kind === 'quant' && e.quantifier === 'forall'; e = e.body) locals = bind(locals, e.binder);
+  let e = formula;
+  for (; e.kind === 'quant' && e.quantifier === 'forall'; e = e.body) locals = bind(locals, e.binder);
+  if (e.kind === 'leadsTo') for (let l = e.left; l.kind === 'quant' && l.quantifier === 'exists'; l = l.body) locals = bind(locals, l.binder);
   return locals ? { ...ctx, locals } : ctx;
 }
 
@@ -129,6 +132,11 @@ function builtinArgs(mc: ModuleChecker, rule: BuiltinRule, j: A.Justification, c
       const fact = args[1] ? factFromExpr(mc, args[1], ctx) : undefined;
       if (fact) out.push({ kind: 'fact', fact });
       return out;
+    }
+    case 'drain': {
+      if (args.length !== 1) arity(mc, j, 1);
+      const fact = args[0] ? factFromExpr(mc, args[0], ctx) : undefined;
+      return fact ? [{ kind: 'fact', fact }] : [];
     }
     case 'ptl':
       return args.map((a) => factFromExpr(mc, a, ctx)).filter((f): f is FactRef => f !== undefined).map((fact) => ({ kind: 'fact', fact }));

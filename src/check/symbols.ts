@@ -133,4 +133,4 @@ export function kindWord(sym: DeclSymbol): string {
 
 export const PREDEFINED_TYPES: ReadonlySet<string> = new Set(['Bool', 'Int', 'String', 'Seq', 'Set', 'Map', 'Option', 'Pred', 'Action', 'Formula']);
 export const PREDEFINED_VALUES: ReadonlySet<string> = new Set(['Some', 'None', 'WF', 'SF', 'enabled']);
-export const BUILTIN_RULES: ReadonlySet<string> = new Set(['invariant', 'smt', 'wf1', 'sf1', 'rank', 'stable', 'ptl']);
+export const BUILTIN_RULES: ReadonlySet<string> = new Set(['invariant', 'smt', 'wf1', 'sf1', 'rank', 'drain', 'stable', 'ptl']);

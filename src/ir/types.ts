@@ -238,7 +238,7 @@ export type JustificationArg =
   /** a def named for a function-typed lemma parameter (`q: Int -> Pred`); its signature matches the parameter's */
   | { readonly kind: 'def'; readonly def: QName };
 
-export type BuiltinRule = 'invariant' | 'smt' | 'wf1' | 'sf1' | 'rank' | 'stable' | 'ptl';
+export type BuiltinRule = 'invariant' | 'smt' | 'wf1' | 'sf1' | 'rank' | 'drain' | 'stable' | 'ptl';
 
 export interface Justification {
   readonly rule: { readonly kind: 'builtin'; readonly name: BuiltinRule } | { readonly kind: 'lemma'; readonly name: QName };

@@ -8,7 +8,7 @@ import type { Span } from '../diagnostics/index.js';
 import type { Budget } from './ptl/index.js';
 import type { Proved } from './proved.js';
 import type { ObligationRecord, SolverAccess } from './smt.js';
-import { conclude, generalize, induction, instantiate, invariant, memberships, ptlRule, rank, smt, stable, stripForall, wf1, type Failure, type Outcome, type RuleContext, type Where } from './rules.js';
+import { conclude, drain, existsBody, existsElim, generalize, induction, instantiate, invariant, memberships, ptlRule, rank, smt, stable, stripForall, wf1, type Failure, type Outcome, type RuleContext, type Where } from './rules.js';
 import { isTemporal, levelOf, type Replacement } from './terms.js';
 
 export type TheoremStatus = 'proved' | 'not proved' | 'error';
@@ -191,7 +191,10 @@ export class ProofChecker {
     };
     const factArgs: Proved[] = [];
     for (const a of j.args) if (a.kind === 'fact') factArgs.push(await this.fact(a.fact, steps, chain));
-    const shaped = (prove: (g: Expr) => Promise<Outcome>): Promise<Outcome> => (isForallTemporal(goal) ? this.generalized(goal, prove) : prove(goal));
+    const shaped = (prove: (g: Expr) => Promise<Outcome>): Promise<Outcome> => {
+      const eliminating = (g: Expr): Promise<Outcome> => this.existsEliminated(g, prove);
+      return isForallTemporal(goal) ? this.generalized(goal, eliminating) : eliminating(goal);
+    };
     switch (rule.name) {
       case 'invariant':
         return shaped((g) => invariant(ctx, g, using, where));
@@ -212,13 +215,31 @@ export class ProofChecker {
         if (!measure || !stepFact) return { ok: false, failures: [{ code: 'KSP102', message: '`by rank(e, step)` needs an Int expression and a proven step', span: j.span }], obligations: [] };
         return shaped((g) => rank(ctx, g, measure, stepFact, using, where));
       }
+      case 'drain': {
+        const progress = factArgs[0];
+        if (!progress) return { ok: false, failures: [{ code: 'KSP102', message: '`by drain(progress)` needs a proven progress fact', span: j.span }], obligations: [] };
+        return drain(ctx, goal, progress, using, where);
+      }
       case 'ptl': {
         const facts = [...factArgs, ...using];
         const direct = await ptlRule(ctx, goal, facts, where);
-        if (direct.ok || !isForallTemporal(goal)) return direct;
-        return this.generalized(goal, (g) => ptlRule(ctx, g, facts, where));
+        if (direct.ok) return direct;
+        const stripped = isForallTemporal(goal) ? stripForall(goal) : goal;
+        if (stripped === goal && !existsBody(goal)) return direct;
+        return shaped((g) => ptlRule(ctx, g, facts, where));
       }
     }
+  }
+
+  /** ∃-elimination: prove `P(x) ~> Q` with x free for the goal `(exists x :: P(x)) ~> Q`. */
+  private async existsEliminated(goal: Expr, prove: (inner: Expr) => Promise<Outcome>): Promise<Outcome> {
+    const body = existsBody(goal);
+    if (!body) return prove(goal);
+    const inner = await this.existsEliminated(body.premise, prove);
+    if (!inner.ok) return inner;
+    const proved = existsElim(inner.proved, goal);
+    if (!proved) return { ok: false, failures: [{ code: 'KSP161', message: '∃-elimination does not give the goal (the bound name occurs on the right or in a hypothesis)', span: goal.span }], obligations: inner.obligations };
+    return { ok: true, proved, obligations: inner.obligations };
   }
 
   /** ∀-introduction: prove the body of `forall x :: F(x)` with x free, then generalize. */

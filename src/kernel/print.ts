@@ -27,13 +27,16 @@ function bindName(b: Binder, body: Expr, names: Names): { name: string; names: N
   return { name, names: new Map(names).set(b.id, name) };
 }
 
+/** `x in S` and `k in m` are written infix, as in kspec. */
+const isMembership = (e: Expr): boolean => e.kind === 'builtin' && (e.op === 'set.in' || e.op === 'map.in');
+
 export function printExpr(e: Expr): string {
   return print(e, new Map());
 }
 
 function print(e: Expr, names: Names): string {
   const printExpr = (x: Expr): string => print(x, names);
-  const operand = (x: Expr): string => (ATOMIC.has(x.kind) ? print(x, names) : `(${print(x, names)})`);
+  const operand = (x: Expr): string => (ATOMIC.has(x.kind) && !isMembership(x) ? print(x, names) : `(${print(x, names)})`);
   const list = (es: readonly Expr[]): string => es.map(printExpr).join(', ');
   switch (e.kind) {
     case 'bool':
@@ -61,7 +64,7 @@ function print(e: Expr, names: Names): string {
     case 'eq':
       return `${operand(e.left)} == ${operand(e.right)}`;
     case 'builtin':
-      return `${e.op}(${list(e.args)})`;
+      return isMembership(e) ? `${operand(e.args[0]!)} in ${operand(e.args[1]!)}` : `${e.op}(${list(e.args)})`;
     case 'seqLit':
       return `[${list(e.elems)}]`;
     case 'setLit':

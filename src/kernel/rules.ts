@@ -9,7 +9,7 @@
 // conditions on those names, `p in S` in the steps of a proof of `forall p in S :: F`) restrict
 // that to the values satisfying them: a rule uses only judgements whose hypotheses its context
 // assumes, and states its conclusion under the context's hypotheses.
-import type { ActionDecl, Expr, MachineDecl, Program, QName, TheoremDecl } from '../ir/index.js';
+import type { ActionDecl, Binder, Expr, MachineDecl, Program, QName, TheoremDecl } from '../ir/index.js';
 import type { DiagnosticCode, Span } from '../diagnostics/index.js';
 import * as ptl from './ptl/index.js';
 import { Abstraction } from './abstract.js';
@@ -17,7 +17,7 @@ import { inductionShape } from './induction-shapes.js';
 import { printExpr } from './print.js';
 import { isProved, mint, Proved, type Oracle, type Provenance, type Statement } from './proved.js';
 import { discharge, type FirstOrderContext, type FirstOrderFact, type ObligationRecord, type Premise, type SolverAccess } from './smt.js';
-import { canonicalKey, flatten, isTemporal, levelAtMost, levelOf, mkAlways, mkEnabled, mkLeadsTo, mkLogic, mkPrime, node, substitute, unfoldDefs, type Replacement } from './terms.js';
+import { canonicalKey, flatten, freeBinders, isTemporal, levelAtMost, levelOf, mkAlways, mkEnabled, mkLeadsTo, mkLogic, mkPrime, node, substitute, unfoldDefs, type Replacement } from './terms.js';
 
 export interface Failure {
   readonly code: DiagnosticCode;
@@ -296,6 +296,48 @@ export async function rank(ctx: RuleContext, goal: Expr, measure: Expr, step: Pr
 }
 
 /**
+ * DRAIN (induction over a finite set that only shrinks). Goal [](([]H) ==> <>[](forall m in S :: Q)),
+ * H a state predicate, S a Set-valued state expression, Q a state predicate about m. Call m
+ * "bad" where m in S && !Q. Premises: (1) while H holds in both states, no step makes an element
+ * bad that was not bad before: for every action a, H ∧ H' ∧ J ∧ J' ∧ a ⇒ ∀m. bad' (m) ⇒ bad(m)
+ * (stuttering keeps S and Q); (2) a proven fact that each bad element eventually stops being
+ * bad: `forall m: T :: bad(m) ~> !bad(m)`, or `([]H && bad(m)) ~> !bad(m)`.
+ * Sound: take a position i from which H always holds; the bad sets B_j (j ≥ i) only shrink by
+ * (1). B_i is finite (every kspec Set is finite). For each m in B_i, (2) gives j_m ≥ i with m not
+ * in B_{j_m}, hence in no later B_j. From the largest j_m on (from i, if B_i is empty) B_j is
+ * empty, i.e. forall m in S :: Q holds.
+ */
+export async function drain(ctx: RuleContext, goal: Expr, progress: Proved, using: readonly Proved[], where: Where): Promise<Outcome> {
+  genuine(progress, using);
+  const shapeHelp = '`by drain(progress)` proves `[](([]H) ==> <>[](forall m in S :: Q))` with H and Q state predicates and S a Set';
+  const implication = goal.kind === 'always' && goal.arg.kind === 'logic' && goal.arg.op === '==>' ? goal.arg : undefined;
+  const guard = implication?.left.kind === 'always' ? implication.left.arg : undefined;
+  const target = implication?.right.kind === 'eventually' && implication.right.arg.kind === 'always' ? implication.right.arg.arg : undefined;
+  if (!guard || !target || !stateLevel(guard) || target.kind !== 'quant' || target.quantifier !== 'forall' || !target.domain || target.domain.type.kind !== 'set' || !stateLevel(target)) {
+    return fail('KSP102', shapeHelp, where.span);
+  }
+  const machine = needMachine(ctx, 'drain', where);
+  if (isOutcome(machine)) return machine;
+  if (!fitsContext(ctx, progress) || progress.statement.params.length > 0) return fail('KSP153', 'the progress fact of `by drain` must be a fact about this machine', where.span);
+  const { binder: m, domain: set, body: q } = target;
+  const elem = node({ kind: 'ref', ref: { kind: 'local', binder: m } }, m.span, m.type, 'constant');
+  const bad = mkLogic('&&', node({ kind: 'builtin', op: 'set.in', args: [elem, set] }, set.span), node({ kind: 'not', arg: q }, q.span));
+  const notBad = node({ kind: 'not', arg: bad }, bad.span);
+  const forallM = (body: Expr): Expr => node({ kind: 'quant', quantifier: 'forall', binder: m, body }, body.span);
+  const accepted = [mkLeadsTo(bad, notBad), mkLeadsTo(mkLogic('&&', mkAlways(guard), bad), notBad)].map((f) => canonicalKey(forallM(f)));
+  if (!accepted.includes(canonicalKey(progress.statement.formula))) {
+    return fail('KSP156', `\`by drain\`: the progress fact must state \`${printExpr(forallM(mkLeadsTo(bad, notBad)))}\` (or the same with \`[](${printExpr(guard)}) && \` on the left); it states \`${printExpr(progress.statement.formula)}\``, where.span);
+  }
+  const fo = firstOrderContext(ctx, using, where);
+  if (isOutcome(fo)) return fo;
+  const noNewBad = forallM(mkLogic('==>', mkPrime(bad), bad));
+  const premises = machine.actions.map(
+    (a): Premise => ({ name: `nothing turns bad under ${a.name}`, goal: `while \`${printExpr(guard)}\` holds, a \`${a.name}\` step makes no element of \`${printExpr(set)}\` violate \`${printExpr(q)}\` that did not before`, hypotheses: [guard, mkPrime(guard)], step: a, conclusion: noNewBad }),
+  );
+  return dischargeAll(ctx, fo, premises, where, statementOf(ctx, goal), [progress, ...using], 'drain');
+}
+
+/**
  * INDUCTION (`by rank` without arguments). Proves, with no premises, a statement of one of four
  * shapes (induction-shapes.ts); Q[k] is any formula, R and P any formulas without k, D a Set:
  *   lattice:    (forall k: Int :: k >= 0 ==> (Q[k] ~> (R || exists j: Int :: 0 <= j && j < k && Q[j])))
@@ -445,6 +487,38 @@ export function generalize(inner: Proved, goal: Expr): Proved | undefined {
   const { hypotheses: before = [], ...rest } = inner.statement;
   const hypotheses = before.filter((h) => !discharged.has(canonicalKey(h)));
   return mint({ ...rest, formula: goal, ...(hypotheses.length > 0 ? { hypotheses } : {}) }, [inner], { rules: ['forall-intro'] });
+}
+
+/**
+ * ∃-ELIMINATION on the left of a leads-to. From P(x) ~> Q with x free (so, read universally, for
+ * every x) and x neither free in Q nor in a hypothesis, conclude (exists x [in D] :: P(x)) ~> Q
+ * (with `x in D &&` in front of P when there is a domain; D may change over time). Sound: where
+ * the left side holds, it holds for some witness x0 at that position, and the premise for x0
+ * gives Q later.
+ */
+export function existsElim(inner: Proved, goal: Expr): Proved | undefined {
+  genuine(inner);
+  const body = existsBody(goal);
+  if (!body || goal.kind !== 'leadsTo' || canonicalKey(body.premise) !== canonicalKey(inner.statement.formula)) return undefined;
+  const mentions = (e: Expr): boolean => freeBinders(e).has(body.binder.id);
+  if (mentions(goal.right) || (inner.statement.hypotheses ?? []).some(mentions)) return undefined;
+  return mint({ ...inner.statement, formula: goal }, [inner], { rules: ['exists-elim'] });
+}
+
+/** For `(exists x [in D] :: P) ~> Q`: x, and `(x in D && P) ~> Q` (x free). */
+export function existsBody(goal: Expr): { binder: Binder; premise: Expr } | undefined {
+  if (goal.kind !== 'leadsTo' || goal.left.kind !== 'quant' || goal.left.quantifier !== 'exists') return undefined;
+  const q = goal.left;
+  const x = node({ kind: 'ref', ref: { kind: 'local', binder: q.binder } }, q.binder.span, q.binder.type, 'constant');
+  const member = q.domain ? membershipIn(x, q.domain) : undefined;
+  if (q.domain && !member) return undefined;
+  return { binder: q.binder, premise: mkLeadsTo(member ? mkLogic('&&', member, q.body) : q.body, goal.right) };
+}
+
+function membershipIn(x: Expr, d: Expr): Expr | undefined {
+  if (d.type.kind === 'set') return node({ kind: 'builtin', op: 'set.in', args: [x, d] }, d.span);
+  if (d.type.kind === 'seq') return node({ kind: 'builtin', op: 'seq.contains', args: [d, x] }, d.span);
+  return undefined;
 }
 
 /** `x in D` for a binder of a leading `forall x in D` whose domain does not change over time. */

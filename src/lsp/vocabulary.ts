@@ -13,6 +13,7 @@ export const BUILTIN_RULES: Readonly<Record<string, string>> = {
   wf1: 'wf1(a): P ~> Q from weak fairness of a',
   sf1: 'sf1(a): P ~> Q from strong fairness of a',
   rank: 'rank(e, step): well-founded induction on an Int measure',
+  drain: 'drain(progress): [](([]H) ==> <>[](forall m in S :: Q)) when no step adds a bad element and each one leaves',
   stable: 'stable: [](P ==> []P)',
   ptl: 'ptl(facts…): propositional temporal logic',
 };

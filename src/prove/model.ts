@@ -2,11 +2,13 @@
 // language (literals, constructors, ite, =, store, const arrays, lambdas, as-array references to
 // other model functions); this evaluates it, enumerating arrays as a finite table plus a default.
 import { isList, parseSexps, printSx, symbolOf, type Sx } from './sexp.js';
+import { quoted, stringOfConstant } from '../smt/index.js';
 
 export type SmtValue =
   | { readonly k: 'int'; readonly v: bigint }
   | { readonly k: 'bool'; readonly v: boolean }
-  | { readonly k: 'str'; readonly v: string }
+  /** `symbol`: the constant naming it, when String is an uninterpreted sort */
+  | { readonly k: 'str'; readonly v: string; readonly symbol?: string }
   | { readonly k: 'dt'; readonly ctor: string; readonly args: readonly SmtValue[] }
   | { readonly k: 'seq'; readonly elems: readonly SmtValue[] }
   /** `dflt` undefined: the value outside `entries` could not be determined */
@@ -48,14 +50,20 @@ export function valueEquals(a: SmtValue, b: SmtValue): boolean {
 export class Model {
   private readonly funs = new Map<string, ModelFun>();
   private readonly memo = new Map<string, SmtValue>();
+  /** elements of the uninterpreted String sort that are string literals (SmtEncoder.render) */
+  private readonly literals = new Map<string, { text: string; symbol: string }>();
 
   constructor(text: string) {
     for (const def of flatten(parseSexps(text))) {
       if (!isList(def) || symbolOf(def[0]) !== 'define-fun') continue;
       const name = symbolOf(def[1]);
       const params = def[2];
-      if (name === undefined || params === undefined || !isList(params) || def[4] === undefined) continue;
-      this.funs.set(name, { params: params.map((p) => (isList(p) ? (symbolOf(p[0]) ?? '') : '')), body: def[4] });
+      const body = def[4];
+      if (name === undefined || params === undefined || !isList(params) || body === undefined) continue;
+      this.funs.set(name, { params: params.map((p) => (isList(p) ? (symbolOf(p[0]) ?? '') : '')), body });
+      const literal = stringOfConstant(name);
+      const element = isList(body) ? undefined : symbolOf(body);
+      if (literal !== undefined && element?.includes('!val!')) this.literals.set(element, { text: literal, symbol: quoted(name) });
     }
   }
 
@@ -88,7 +96,10 @@ export class Model {
       if (bound) return bound;
       const fun = this.funs.get(x.v);
       if (fun && fun.params.length === 0) return this.eval(fun.body, new Map());
-      if (x.v.includes('!val!')) return { k: 'opaque', text: x.v };
+      if (x.v.includes('!val!')) {
+        const literal = this.literals.get(x.v);
+        return literal ? { k: 'str', v: literal.text, symbol: literal.symbol } : { k: 'opaque', text: x.v };
+      }
       return { k: 'dt', ctor: x.v, args: [] };
     }
     const head = x[0];

@@ -23,7 +23,7 @@ class TermWriter {
       case 'bool':
         return v.v ? 'true' : 'false';
       case 'str':
-        return stringLiteral(v.v);
+        return v.symbol ?? stringLiteral(v.v);
       case 'seq': {
         if (t.kind !== 'seq') return undefined;
         if (v.elems.length === 0) return `(as seq.empty ${this.sorts.sort(t)})`;

@@ -18,6 +18,8 @@ export interface EncoderHost {
   axiom(name: string, text: string): void;
   memberOf(collection: Expr, x: string, env: Env): string;
   emptySet(t: Type): string;
+  /** the obligation needs the theory of strings (not only equality of strings) */
+  useStringTheory(): void;
 }
 
 export function encodeBuiltin(host: EncoderHost, e: Extract<Expr, { kind: 'builtin' }>, env: Env): string {
@@ -86,8 +88,10 @@ export function encodeBuiltin(host: EncoderHost, e: Extract<Expr, { kind: 'built
       return `(lambda ((${k} ${host.sorts.sort(a!.type.key)})) ((_ is ${host.sorts.option(a!.type.value).some}) (select ${arg(a)} ${k})))`;
     }
     case 'string.len':
+      host.useStringTheory();
       return `(str.len ${arg(a)})`;
     case 'string.concat':
+      host.useStringTheory();
       return `(str.++ ${arg(a)} ${arg(b)})`;
   }
 }

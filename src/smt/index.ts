@@ -3,4 +3,4 @@
 export { SmtEncoder } from './encoder.js';
 export { Unencodable, type Env, type Polarity } from './env.js';
 export { SortRegistry, type OptionSymbols } from './sorts.js';
-export { SYM, escapeName, quoted, stringLiteral, intLiteral } from './names.js';
+export { SYM, escapeName, quoted, stringLiteral, stringOfConstant, intLiteral } from './names.js';

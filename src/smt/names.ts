@@ -32,6 +32,10 @@ export const SYM = {
   /** `index`: the binder's number within its obligation */
   local: (index: number, name: string) => quoted(`l${index}:${escapeName(name)}`),
   temp: (n: number) => quoted(`t${n}`),
+  /** kspec's String: the SMT String sort, or an uninterpreted sort (see SmtEncoder.render) */
+  stringSort: quoted('Str'),
+  /** the constant standing for a string literal; its name is the literal's UTF-8 in hex */
+  stringConstant: (value: string) => quoted(`str:${Buffer.from(value, 'utf8').toString('hex')}`),
 };
 
 /**
@@ -48,6 +52,12 @@ export function stringLiteral(value: string): string {
     else out += `\\u{${code.toString(16)}}`;
   }
   return out + '"';
+}
+
+/** The literal of a `stringConstant` symbol (bars included or not), or undefined. */
+export function stringOfConstant(symbol: string): string | undefined {
+  const m = /^\|?str:([0-9a-f]*)\|?$/.exec(symbol);
+  return m ? Buffer.from(m[1]!, 'hex').toString('utf8') : undefined;
 }
 
 export function intLiteral(value: bigint): string {

@@ -72,7 +72,7 @@ export class SortRegistry {
       case 'int':
         return 'Int';
       case 'string':
-        return 'String';
+        return SYM.stringSort;
       case 'seq':
         return `(Seq ${this.sort(t.elem)})`;
       case 'set':
