@@ -197,6 +197,16 @@ export class Abstraction {
     return { taken: this.atom(a), enabled: this.atom(mkEnabled(a)) };
   }
 
+  /**
+   * []a || []!a for every atom of constant level (no variable, no prime: constants, rigid
+   * names). Valid: such an atom has one value along the whole behaviour.
+   */
+  rigidityAxioms(): ptl.Formula[] {
+    return [...this.atoms.values()]
+      .filter((a) => !isTemporal(a.expr) && levelOf(a.expr) === 'constant')
+      .map((a) => ptl.or(ptl.always(ptl.atom(a.name)), ptl.always(ptl.not(ptl.atom(a.name)))));
+  }
+
   /** [](a ==> enabled(a)) for every action met so far. */
   enablementFacts(): ptl.Formula[] {
     return [...this.actions.values()].map((a) => {

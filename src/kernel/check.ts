@@ -218,7 +218,7 @@ export class ProofChecker {
       case 'drain': {
         const progress = factArgs[0];
         if (!progress) return { ok: false, failures: [{ code: 'KSP102', message: '`by drain(progress)` needs a proven progress fact', span: j.span }], obligations: [] };
-        return drain(ctx, goal, progress, using, where);
+        return shaped((g) => drain(ctx, g, progress, using, where));
       }
       case 'ptl': {
         const facts = [...factArgs, ...using];

@@ -405,6 +405,7 @@ export async function ptlRule(ctx: RuleContext, goal: Expr, facts: readonly Prov
   for (const h of ctx.hypotheses ?? []) skeleton.push(ptl.always(abs.formula(h, 'boxed fact')));
   skeleton.push(...abs.instanceAxioms());
   skeleton.push(...abs.enablementFacts());
+  skeleton.push(...abs.rigidityAxioms());
   let verdict = ptl.decideEntailment(skeleton, target, ctx.budget);
   let glue: Glue = { facts: [], oracles: [], termination: [], obligations: [] };
   if (verdict.valid === false && ctx.machine) {

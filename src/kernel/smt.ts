@@ -191,16 +191,42 @@ function encodePremise(ctx: FirstOrderContext, premise: Premise): { smt: string;
 // The same text asked again of one solver while the first answer is pending is not sent twice.
 const inFlight = new WeakMap<Solver, Map<string, Promise<SolverResult>>>();
 
-function check(access: SolverAccess, smt: string): Promise<SolverResult> {
+function ask(access: SolverAccess, smt: string, timeoutMs: number): Promise<SolverResult> {
   let asked = inFlight.get(access.solver);
   if (!asked) inFlight.set(access.solver, (asked = new Map()));
-  let pending = asked.get(smt);
+  const key = `${timeoutMs}\n${smt}`;
+  let pending = asked.get(key);
   if (!pending) {
-    pending = access.solver.check({ smt, timeoutMs: access.timeoutMs, wantModel: true });
-    asked.set(smt, pending);
-    void pending.finally(() => asked.delete(smt));
+    pending = access.solver.check({ smt, timeoutMs, wantModel: true });
+    asked.set(key, pending);
+    void pending.finally(() => asked.delete(key));
   }
   return pending;
+}
+
+/** How long the first, default attempt may take before the others are tried. */
+const FIRST_ATTEMPT_MS = 2000;
+/** Z3 without E-matching (model-based instantiation only): it decides the obligations where E-matching loops. */
+const WITHOUT_EMATCHING = '(set-option :smt.ematching false)\n';
+
+/**
+ * Z3 with its defaults, briefly; then without E-matching; then with its defaults for the whole
+ * time limit. Options change how Z3 searches, never what the text means: any `unsat` is an
+ * answer about the obligation itself. A `sat` is answered at once (its model is the
+ * counterexample); the last `unknown` (or solver error) is the verdict when nothing decides it.
+ */
+async function check(access: SolverAccess, smt: string): Promise<SolverResult> {
+  const limit = access.timeoutMs;
+  const attempts: readonly [string, number][] = limit > FIRST_ATTEMPT_MS ? [[smt, FIRST_ATTEMPT_MS], [WITHOUT_EMATCHING + smt, limit], [smt, limit]] : [[smt, limit]];
+  let spent = 0;
+  let last: SolverResult | undefined;
+  for (const [text, timeoutMs] of attempts) {
+    const r = await ask(access, text, timeoutMs);
+    spent += r.ms;
+    if (r.status === 'unsat' || r.status === 'sat') return { ...r, ms: spent };
+    last = { ...r, ms: spent };
+  }
+  return last!;
 }
 
 /** Encode and decide one premise. Only `unsat` proves it. */
