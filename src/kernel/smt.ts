@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { exprChildren, type ActionDecl, type Binder, type Expr, type MachineDecl, type Program, type QName } from '../ir/index.js';
 import type { DiagnosticCode, Span } from '../diagnostics/index.js';
-import { SmtEncoder, Unencodable, type Env } from '../smt/index.js';
+import { SmtEncoder, SOLVER_OPTIONS, Unencodable, type Env } from '../smt/index.js';
 import type { Solver, SolverResult, SolverStatus } from '../solver/index.js';
 import type { Oracle } from './proved.js';
 
@@ -206,8 +206,11 @@ function ask(access: SolverAccess, smt: string, timeoutMs: number): Promise<Solv
 
 /** How long the first, default attempt may take before the others are tried. */
 const FIRST_ATTEMPT_MS = 2000;
-/** Z3 without E-matching (model-based instantiation only): it decides the obligations where E-matching loops. */
-const WITHOUT_EMATCHING = '(set-option :smt.ematching false)\n';
+/** The obligation for Z3 without E-matching (model-based instantiation only), which decides the obligations where E-matching loops. */
+function withoutEmatching(smt: string): string | undefined {
+  const on = '(set-option :smt.ematching true)';
+  return smt.startsWith(SOLVER_OPTIONS) ? smt.replace(on, '(set-option :smt.ematching false)') : undefined;
+}
 
 /**
  * Z3 with its defaults, briefly; then without E-matching; then with its defaults for the whole
@@ -217,7 +220,8 @@ const WITHOUT_EMATCHING = '(set-option :smt.ematching false)\n';
  */
 async function check(access: SolverAccess, smt: string): Promise<SolverResult> {
   const limit = access.timeoutMs;
-  const attempts: readonly [string, number][] = limit > FIRST_ATTEMPT_MS ? [[smt, FIRST_ATTEMPT_MS], [WITHOUT_EMATCHING + smt, limit], [smt, limit]] : [[smt, limit]];
+  const variant = withoutEmatching(smt);
+  const attempts: readonly [string, number][] = limit > FIRST_ATTEMPT_MS && variant ? [[smt, FIRST_ATTEMPT_MS], [variant, limit], [smt, limit]] : [[smt, limit]];
   let spent = 0;
   let last: SolverResult | undefined;
   for (const [text, timeoutMs] of attempts) {

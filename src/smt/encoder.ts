@@ -7,7 +7,7 @@
 // is an uninterpreted function of its arguments, so nothing can be concluded about it beyond
 // "the same expression has the same value". `/` and `%` are SMT-LIB's div/mod, which are
 // Euclidean, exactly as kspec's.
-import type { ActionDecl, Binder, Expr, MachineDecl, Program, QName, Type } from '../ir/index.js';
+import { someExpr, type ActionDecl, type Binder, type Expr, type MachineDecl, type Program, type QName, type Type } from '../ir/index.js';
 import type { Span } from '../diagnostics/index.js';
 import { SortRegistry, stronglyConnected } from './sorts.js';
 import { intLiteral, quoted, stringLiteral, SYM } from './names.js';
@@ -33,9 +33,24 @@ const flip = (p: Polarity): Polarity => (p === 'pos' ? 'neg' : p === 'neg' ? 'po
  * Z3's E-matching falls into matching loops on the map-of-records shapes of cluster models (an
  * instance creates the terms for the next); a low eager threshold defers such instances so that
  * model-based instantiation gets its turn. Measured on the 1,215 obligations of lemmas/,
- * specs/examples and the test fixtures: the same verdicts, and one timeout fewer.
+ * specs/examples and the test fixtures: the same verdicts, and one timeout fewer. Every option a
+ * caller may vary (src/kernel tries `smt.ematching false`) is set here, in every obligation: a
+ * solver process or context that runs one job after another keeps options across `(reset)`.
  */
-const QUANTIFIER_OPTIONS = '(set-option :smt.qi.eager_threshold 5)';
+export const SOLVER_OPTIONS = '(set-option :smt.ematching true)\n(set-option :smt.qi.eager_threshold 5)';
+
+/** For `exists x [in D] :: ... && x == t && ...` (t free of x): t. */
+function onePointWitness(e: Extract<Expr, { kind: 'quant' }>): Expr | undefined {
+  const isX = (a: Expr): boolean => a.kind === 'ref' && a.ref.kind === 'local' && a.ref.binder.id === e.binder.id;
+  const mentionsX = (a: Expr): boolean => someExpr(a, isX);
+  const conjuncts = (a: Expr): Expr[] => (a.kind === 'logic' && a.op === '&&' ? [...conjuncts(a.left), ...conjuncts(a.right)] : [a]);
+  for (const c of conjuncts(e.body)) {
+    if (c.kind !== 'eq') continue;
+    if (isX(c.left) && !mentionsX(c.right)) return c.right;
+    if (isX(c.right) && !mentionsX(c.left)) return c.left;
+  }
+  return undefined;
+}
 
 export class SmtEncoder implements EncoderHost {
   readonly sorts: SortRegistry;
@@ -363,6 +378,13 @@ export class SmtEncoder implements EncoderHost {
 
   private quantifier(e: Extract<Expr, { kind: 'quant' }>, env: Env): string {
     const x = this.binder(e.binder);
+    const witness = e.quantifier === 'exists' ? onePointWitness(e) : undefined;
+    if (witness) {
+      // exists x :: (x == t && B) is B with x = t: no quantifier left for Z3 to instantiate
+      const t = this.expr(witness, { ...env, polarity: 'both' });
+      const body = this.expr(e.body, env);
+      return `(let ((${x} ${t})) ${e.domain ? `(and ${this.memberOf(e.domain, x, { ...env, polarity: 'both' })} ${body})` : body})`;
+    }
     const decl = `((${x} ${this.sorts.sort(e.binder.type)}))`;
     if (!e.domain) this.checkUnboundedQuantifier(e.quantifier, e.binder, env, e.span);
     const body = this.expr(e.body, env);
@@ -462,19 +484,27 @@ export class SmtEncoder implements EncoderHost {
     return out;
   }
 
-  /** `a(args)` as a formula: some parameter values (those given must match) for which it steps */
+  /**
+   * `a(args)` as a formula: some parameter values for which it steps. A parameter whose value is
+   * given is bound to it by `let` (not by `exists` and an equation, which Z3 does not always
+   * eliminate: it then answers "unknown" where the instance is plainly true or false).
+   */
   private actionFormula(machine: MachineDecl, action: ActionDecl, args: readonly (Expr | undefined)[], env: Env, withEffect: boolean, span: Span): string {
     const conjuncts = this.actionConjuncts(machine, action, env, withEffect);
+    const given: string[] = [];
     const bound: string[] = [];
     action.params.forEach((p, i) => {
       const x = this.binder(p.binder);
-      const given = args[i];
-      if (given) conjuncts.unshift(`(= ${x} ${this.expr(given, { ...env, polarity: 'both' })})`);
-      else if (!p.domain) this.checkUnboundedQuantifier('exists', p.binder, env, span);
-      bound.push(`(${x} ${this.sorts.sort(p.binder.type)})`);
+      const value = args[i];
+      if (value) given.push(`(${x} ${this.expr(value, { ...env, polarity: 'both' })})`);
+      else {
+        if (!p.domain) this.checkUnboundedQuantifier('exists', p.binder, env, span);
+        bound.push(`(${x} ${this.sorts.sort(p.binder.type)})`);
+      }
     });
     const body = conjuncts.length === 0 ? 'true' : conjuncts.length === 1 ? conjuncts[0]! : `(and ${conjuncts.join(' ')})`;
-    return bound.length === 0 ? body : `(exists (${bound.join(' ')}) ${body})`;
+    const some = bound.length === 0 ? body : `(exists (${bound.join(' ')}) ${body})`;
+    return given.length === 0 ? some : `(let (${given.join(' ')}) ${some})`;
   }
 
   // ---- defs ---------------------------------------------------------------------------------
@@ -592,7 +622,7 @@ export class SmtEncoder implements EncoderHost {
   render(assertions: readonly string[]): string {
     const { declared, defined } = this.defDeclarations();
     const lines = [
-      QUANTIFIER_OPTIONS,
+      SOLVER_OPTIONS,
       ...this.stringDeclarations(),
       ...this.sorts.declarations(),
       ...[...this.declared.values()].sort(),
