@@ -39,8 +39,8 @@ function buildNamedType(ctx: BuildContext, node: CstNode, span: Span): TypeExpr 
   const closing = token(node, 'Greater');
   const last = parts[parts.length - 1]!;
   const end = closing ? ctx.tokenSpan(closing).end : last.span.end;
-  const path: Path = { parts, span: { ...last.span, start: parts[0]!.span.start } };
-  return { kind: 'named', path, args, span: { ...span, end } };
+  const path: Path = { parts, span: { file: span.file, start: parts[0]!.span.start, end: last.span.end } };
+  return { kind: 'named', path, args, span: { file: span.file, start: span.start, end } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -246,64 +246,82 @@ function buildFieldInits(ctx: BuildContext, node: CstNode | undefined): FieldIni
   }));
 }
 
-/** The primary inside an `operand` node (its one non-prefix, non-postfix child). */
+/**
+ * The primary inside an `operand` node: its first child that is not a prefix operator (children
+ * are kept in the order they were parsed). Dispatching on that key reads the node once instead
+ * of probing it for each kind of primary in turn.
+ */
 function buildPrimary(ctx: BuildContext, node: CstNode): Expr {
-  const identifier = token(node, 'Identifier');
-  const map = child(node, 'mapExpression');
-  if (identifier && map) return buildMap(ctx, map, ctx.tokenSpan(identifier));
-  if (identifier) {
-    const name = ctx.name(identifier);
-    return { kind: 'name', name, span: name.span };
+  for (const key in node.children) {
+    if (key !== 'PrefixOperator') return buildPrimaryOf(ctx, node, key);
   }
-  const box = token(node, 'Box');
-  if (box) return { kind: 'seq', elems: [], span: ctx.tokenSpan(box) };
-  const literal = buildLiteral(ctx, node);
-  if (literal) return literal;
-  const paren = child(node, 'parenExpression');
-  if (paren) {
-    const elems = children(paren, 'expression').map((e) => buildExpr(ctx, e));
-    if (elems.length === 0) throw new Incomplete();
-    const span = ctx.nodeSpan(paren);
-    return elems.length === 1 ? { kind: 'paren', inner: elems[0]!, span } : { kind: 'tuple', elems, span };
-  }
-  const seq = child(node, 'seqExpression');
-  if (seq) return { kind: 'seq', elems: children(seq, 'expression').map((e) => buildExpr(ctx, e)), span: ctx.nodeSpan(seq) };
-  const brace = child(node, 'braceExpression');
-  if (brace) return buildBrace(ctx, brace);
-  const ifNode = child(node, 'ifExpression');
-  if (ifNode) {
-    const [cond, then, otherwise] = children(ifNode, 'expression').map((e) => buildExpr(ctx, e));
-    return { kind: 'if', cond: need(cond), then: need(then), else: need(otherwise), span: ctx.nodeSpan(ifNode) };
-  }
-  const letNode = child(node, 'letExpression');
-  if (letNode) return buildLet(ctx, letNode);
-  const match = child(node, 'matchExpression');
-  if (match) {
-    const arms = children(match, 'matchArm').map((arm) => buildArm(ctx, arm));
-    return { kind: 'match', scrutinee: buildExpr(ctx, child(match, 'expression')), arms, span: ctx.nodeSpan(match) };
-  }
-  const quant = need(child(node, 'quantifierExpression'));
-  return {
-    kind: 'quant',
-    quantifier: has(quant, 'Forall') ? 'forall' : 'exists',
-    binders: buildBinderList(ctx, child(quant, 'binderList')),
-    body: buildExpr(ctx, child(quant, 'expression')),
-    span: ctx.nodeSpan(quant),
-  };
+  throw new Incomplete();
 }
 
-function buildLiteral(ctx: BuildContext, node: CstNode): Expr | undefined {
-  const int = token(node, 'IntLiteral');
-  if (int) return { kind: 'int', value: BigInt(int.image), span: ctx.tokenSpan(int) };
-  const str = token(node, 'StringLiteral');
-  if (str) {
-    const decoded = decodeString(str.image);
-    // a malformed string was already reported by the lexer (KSP002); keep its raw text
-    return { kind: 'string', value: decoded.ok ? decoded.value : str.image.slice(1), span: ctx.tokenSpan(str) };
+function buildPrimaryOf(ctx: BuildContext, node: CstNode, key: string): Expr {
+  switch (key) {
+    case 'Identifier': {
+      const identifier = need(token(node, 'Identifier'));
+      const map = child(node, 'mapExpression');
+      if (map) return buildMap(ctx, map, ctx.tokenSpan(identifier));
+      const name = ctx.name(identifier);
+      return { kind: 'name', name, span: name.span };
+    }
+    case 'Box':
+      return { kind: 'seq', elems: [], span: ctx.tokenSpan(need(token(node, 'Box'))) };
+    case 'IntLiteral': {
+      const int = need(token(node, 'IntLiteral'));
+      return { kind: 'int', value: BigInt(int.image), span: ctx.tokenSpan(int) };
+    }
+    case 'StringLiteral': {
+      const str = need(token(node, 'StringLiteral'));
+      const decoded = decodeString(str.image);
+      // a malformed string was already reported by the lexer (KSP002); keep its raw text
+      return { kind: 'string', value: decoded.ok ? decoded.value : str.image.slice(1), span: ctx.tokenSpan(str) };
+    }
+    case 'True':
+    case 'False': {
+      const bool = need(token(node, key));
+      return { kind: 'bool', value: bool.image === 'true', span: ctx.tokenSpan(bool) };
+    }
+    case 'parenExpression': {
+      const paren = need(child(node, key));
+      const elems = children(paren, 'expression').map((e) => buildExpr(ctx, e));
+      if (elems.length === 0) throw new Incomplete();
+      const span = ctx.nodeSpan(paren);
+      return elems.length === 1 ? { kind: 'paren', inner: elems[0]!, span } : { kind: 'tuple', elems, span };
+    }
+    case 'seqExpression': {
+      const seq = need(child(node, key));
+      return { kind: 'seq', elems: children(seq, 'expression').map((e) => buildExpr(ctx, e)), span: ctx.nodeSpan(seq) };
+    }
+    case 'braceExpression':
+      return buildBrace(ctx, need(child(node, key)));
+    case 'ifExpression': {
+      const ifNode = need(child(node, key));
+      const [cond, then, otherwise] = children(ifNode, 'expression').map((e) => buildExpr(ctx, e));
+      return { kind: 'if', cond: need(cond), then: need(then), else: need(otherwise), span: ctx.nodeSpan(ifNode) };
+    }
+    case 'letExpression':
+      return buildLet(ctx, need(child(node, key)));
+    case 'matchExpression': {
+      const match = need(child(node, key));
+      const arms = children(match, 'matchArm').map((arm) => buildArm(ctx, arm));
+      return { kind: 'match', scrutinee: buildExpr(ctx, child(match, 'expression')), arms, span: ctx.nodeSpan(match) };
+    }
+    case 'quantifierExpression': {
+      const quant = need(child(node, key));
+      return {
+        kind: 'quant',
+        quantifier: has(quant, 'Forall') ? 'forall' : 'exists',
+        binders: buildBinderList(ctx, child(quant, 'binderList')),
+        body: buildExpr(ctx, child(quant, 'expression')),
+        span: ctx.nodeSpan(quant),
+      };
+    }
+    default:
+      throw new Incomplete();
   }
-  const bool = token(node, 'True') ?? token(node, 'False');
-  if (bool) return { kind: 'bool', value: bool.image === 'true', span: ctx.tokenSpan(bool) };
-  return undefined;
 }
 
 function buildLet(ctx: BuildContext, node: CstNode): Expr {
@@ -390,6 +408,6 @@ export function buildBinderGroup(ctx: BuildContext, group: CstNode): Binder[] {
   }
   return tokens(group, 'Identifier').map((t): Binder => {
     const name = ctx.name(t);
-    return { name, ...(type ? { type } : {}), ...(domain ? { domain } : {}), span: { ...groupSpan, start: name.span.start } };
+    return { name, ...(type ? { type } : {}), ...(domain ? { domain } : {}), span: { file: groupSpan.file, start: name.span.start, end: groupSpan.end } };
   });
 }

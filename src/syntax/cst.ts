@@ -1,7 +1,7 @@
 // Defensive access to CST children. Chevrotain's error recovery leaves nodes with missing
 // children (and inserts placeholder tokens), so every read may come back empty.
 import type { CstElement, CstNode, IToken } from 'chevrotain';
-import { error, spanFromOffsets, type Diagnostic, type Span } from '../diagnostics/index.js';
+import { error, spanFromOffsets, type Diagnostic, type Position, type Span } from '../diagnostics/index.js';
 import type { Name, Path } from './ast.js';
 
 /**
@@ -57,6 +57,15 @@ export function need<T>(value: T | undefined): T {
 export function startOffset(element: CstElement): number {
   return isToken(element) ? element.startOffset : element.location?.startOffset ?? Number.NaN;
 }
+
+/**
+ * V8 stores a number field as a boxed double (a heap object of its own) once any object of that
+ * shape has held a number that is not a small integer there, such as NaN. One position holding
+ * non-numbers keeps the fields of every `{ offset, line, column }` tagged instead, so a stray NaN
+ * position cannot make every later one (about 150,000 in a 10,000-line spec) cost three more
+ * objects. This changes memory and speed only, never a value.
+ */
+({ offset: null, line: null, column: null }) satisfies Record<keyof Position, null>;
 
 /** Spans, names and diagnostics for one file. */
 export class BuildContext {
