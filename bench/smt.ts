@@ -1,7 +1,7 @@
 // SMT back end benchmark: every obligation of the repository's specs (and the SMT fixtures),
 // written out as SMT-LIB files, then solved by native z3 and by kproof's WASM pool (same text,
 // same pool size); and `verify` of specs/examples cold (empty cache) against warm (cached).
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -45,10 +45,39 @@ function median(xs: readonly number[]): number {
   return s.length === 0 ? 0 : s[Math.floor(s.length / 2)]!;
 }
 
-async function solveAll(solver: Solver, obligations: readonly Obligation[]): Promise<{ wall: number; results: SolverResult[] }> {
+/**
+ * CPU seconds used so far by this process (all its threads, so the WASM workers) plus its live
+ * child processes (the native z3 pool), read from /proc; undefined where there is no /proc. On a
+ * machine shared with other work this is steadier than wall time.
+ */
+function cpuSeconds(): number | undefined {
+  try {
+    const ticksPerSecond = 100;
+    let childTicks = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let fields: string[];
+      try {
+        // the fields after the parenthesised command name: state, ppid, …, utime (12th), stime (13th)
+        fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      } catch {
+        continue; // the process ended while we looked
+      }
+      if (Number(fields[1]) === process.pid) childTicks += Number(fields[11]) + Number(fields[12]);
+    }
+    const own = process.cpuUsage();
+    return (own.user + own.system) / 1e6 + childTicks / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+
+async function solveAll(solver: Solver, obligations: readonly Obligation[]): Promise<{ wall: number; cpu: number | undefined; results: SolverResult[] }> {
   const started = performance.now();
+  const cpuBefore = cpuSeconds();
   const results = await Promise.all(obligations.map((o) => solver.check({ smt: o.smt, timeoutMs: 20_000, wantModel: false })));
-  return { wall: performance.now() - started, results };
+  const cpuAfter = cpuSeconds();
+  return { wall: performance.now() - started, cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore, results };
 }
 
 /** from creating a pool to every worker's first verdict: what a one-shot `kproof verify` pays before any real work */
@@ -90,6 +119,9 @@ export async function benchSmt(): Promise<string[]> {
       const nativeWarm = await solveAll(native.solver, obligations);
       lines.push(`native z3 (${jobs} processes, ${native.solver.version}): cold ${seconds(nativeCold.wall)}, warm ${seconds(nativeWarm.wall)}, median ${median(nativeWarm.results.map((r) => r.ms))} ms/obligation`);
       lines.push(`ratio wasm/native (warm wall time): ${(wasmWarm.wall / nativeWarm.wall).toFixed(1)}x`);
+      if (wasmWarm.cpu !== undefined && nativeWarm.cpu !== undefined) {
+        lines.push(`cpu time, warm: wasm ${wasmWarm.cpu.toFixed(2)} s, native ${nativeWarm.cpu.toFixed(2)} s (incl. this process), ratio ${(wasmWarm.cpu / nativeWarm.cpu).toFixed(2)}x`);
+      }
       const disagree = obligations.filter((_, i) => wasmWarm.results[i]!.status !== nativeWarm.results[i]!.status).length;
       lines.push(`verdicts: ${disagree === 0 ? 'identical on every obligation' : `${disagree} differ`}`);
     } else lines.push(`native z3: not available (${native.message})`);

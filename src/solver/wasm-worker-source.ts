@@ -9,10 +9,20 @@
 // ("already defined"). Each job's recursive functions are therefore renamed apart (a lexical
 // rename of symbol tokens, never touching string literals or comments) and renamed back in the
 // model text.
+//
+// The job's timeout is enforced by this worker's own timer calling ctx.interrupt(), not by the
+// solver's `timeout` parameter: that parameter makes Z3 arm a timer thread for every check, and
+// disarming it busy-waits (a sched_yield loop) until the timer thread is scheduled, which in WASM
+// cost about 1 ms of the solving thread per obligation (more on a loaded machine). An interrupt
+// that arrives just after a check finished is harmless: the next check starts uncancelled.
+import { FAST_INVOKE_SOURCE, PTHREAD_PRELUDE } from './wasm-fast-invoke-source.js';
+
 export const WASM_WORKER_SOURCE = `
 'use strict';
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort, workerData, Worker: NodeWorker } = require('node:worker_threads');
+const { dirname, join } = require('node:path');
 const { init } = require(workerData.z3Module);
+${FAST_INVOKE_SOURCE}
 
 function lex(text) {
   const out = [];
@@ -68,6 +78,8 @@ function renameSymbols(text, toks, rename) {
 }
 
 function renameApart(text, suffix) {
+  // most jobs have no recursive function: skip lexing their whole text
+  if (!text.includes('define-fun-rec') && !text.includes('define-funs-rec')) return { text, back: (model) => model };
   const toks = lex(text);
   const names = recursiveNames(toks);
   if (names.size === 0) return { text, back: (model) => model };
@@ -81,8 +93,12 @@ function loadOptions(compiled) {
   if (!compiled) return {};
   return {
     instantiateWasm: (imports, receive) => {
+      const bind = useFastInvokes(imports);
       WebAssembly.instantiate(compiled, imports).then(
-        (instance) => receive(instance, compiled),
+        (instance) => {
+          if (bind) bind(instance);
+          receive(instance, compiled);
+        },
         (e) => parentPort.postMessage({ type: 'fatal', reason: String((e && e.message) || e) }),
       );
       return {};
@@ -90,8 +106,21 @@ function loadOptions(compiled) {
   };
 }
 
+// Z3's pthreads (where checks run) are started by emscripten with \`new Worker(z3-built.js)\` through
+// the global it set during init(); this routes them through PTHREAD_PRELUDE first.
+function startPthreadsWithFastInvokes(z3Built) {
+  const source = ${JSON.stringify(PTHREAD_PRELUDE)} + 'require(' + JSON.stringify(z3Built) + ');';
+  globalThis.Worker = class extends NodeWorker {
+    constructor(file, options) {
+      if (options && options.workerData === 'em-pthread') super(source, { ...options, eval: true });
+      else super(file, options);
+    }
+  };
+}
+
 (async () => {
   const api = await init(loadOptions(workerData.wasmModule));
+  startPthreadsWithFastInvokes(join(dirname(workerData.z3Module), 'z3-built.js'));
   const ctx = new api.Context('kproof');
   let busy = false;
   parentPort.on('message', async (msg) => {
@@ -102,13 +131,19 @@ function loadOptions(compiled) {
     busy = true;
     const solver = new ctx.Solver();
     let reply;
+    let timer;
     try {
-      solver.set('timeout', msg.timeoutMs);
       const job = renameApart(msg.smt, '@kproof-job' + msg.id);
       solver.fromString(job.text);
+      let timedOut = false;
+      timer = setTimeout(() => {
+        timedOut = true;
+        ctx.interrupt();
+      }, msg.timeoutMs);
       const status = await solver.check();
+      clearTimeout(timer);
       reply = { type: 'result', id: msg.id, status };
-      if (status === 'unknown') reply.reason = solver.reasonUnknown();
+      if (status === 'unknown') reply.reason = timedOut ? 'timeout' : solver.reasonUnknown();
       if (status === 'sat' && msg.wantModel) {
         const model = solver.model();
         reply.model = job.back(model.sexpr());
@@ -117,6 +152,7 @@ function loadOptions(compiled) {
     } catch (e) {
       reply = { type: 'result', id: msg.id, status: 'error', reason: String((e && e.message) || e) };
     } finally {
+      clearTimeout(timer);
       solver.release();
       busy = false;
     }
