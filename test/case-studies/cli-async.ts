@@ -1,0 +1,49 @@
+// Shared by the case-study tests: run the built `kproof` asynchronously (a model-checker run of
+// many seconds must not block the vitest worker) and read `kproof mc --json`.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { REPO } from '../helpers/run-cli.js';
+
+const BIN = fileURLToPath(new URL('../../bin/kproof', import.meta.url));
+
+export function runCli(args: readonly string[]): Promise<{ status: number; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.resume();
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ status: code ?? -1, stdout }));
+  });
+}
+
+export interface TraceStep {
+  action?: string;
+  params: { name: string; value: string }[];
+  state: { name: string; value: string }[];
+}
+
+export interface McResultJson {
+  model: string;
+  status: string;
+  bounded: boolean;
+  distinct: number;
+  properties: { name: string; kind: string; status: string }[];
+  violation?: { kind: string; property: string; trace?: TraceStep[]; prefix?: TraceStep[]; cycle?: TraceStep[] };
+}
+
+export function mcResults(stdout: string): McResultJson[] {
+  return (JSON.parse(stdout) as { results: McResultJson[] }).results;
+}
+
+export function variable(step: TraceStep, name: string): string {
+  const value = step.state.find((v) => v.name === name)?.value;
+  if (value === undefined) throw new Error(`no variable ${name} in the trace`);
+  return value;
+}
+
+export function param(step: TraceStep, name: string): string {
+  const value = step.params.find((p) => p.name === name)?.value;
+  if (value === undefined) throw new Error(`no parameter ${name} in step ${step.action ?? 'init'}`);
+  return value;
+}

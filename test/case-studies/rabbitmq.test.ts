@@ -1,0 +1,94 @@
+// The RabbitMQ case study (specs/rabbitmq): the controller and its buggy variant type-check, the
+// controller's models have no violation (ESR under crashes, failures and a scale-up; the StatefulSet's
+// replicas never decrease, also when the resource is deleted and re-created with fewer replicas),
+// and the variant without the owner check scales the old StatefulSet down: the model checker's
+// trace deletes the resource, re-creates it with fewer replicas and updates the old StatefulSet
+// before the garbage collector removes it.
+import { describe, expect, it } from 'vitest';
+import { mcResults, param, runCli, variable, type TraceStep } from './cli-async.js';
+
+const CONTROLLER = 'specs/rabbitmq/rabbitmq.kspec';
+const BUGGY = 'specs/rabbitmq/buggy_scaledown.kspec';
+const STS_KEY = 'ObjKey { kind: "StatefulSet", namespace: "ns", name: "rmq-server" }';
+
+interface StoredObj {
+  uid: number;
+  owners: string;
+  spec: number;
+}
+
+// An object of the given kind in a printed etcd, or undefined when there is none.
+function stored(etcd: string, kind: string): StoredObj | undefined {
+  const found = new RegExp(`Obj \\{ key: ObjKey \\{ kind: "${kind}", [^}]*\\}, uid: (\\d+), rv: \\d+, owners: \\{([^}]*)\\}, spec: (\\d+)`).exec(etcd);
+  return found ? { uid: Number(found[1]), owners: found[2]!, spec: Number(found[3]) } : undefined;
+}
+
+const etcdAt = (step: TraceStep | undefined) => (step ? variable(step, 'etcd') : '');
+
+describe('the RabbitMQ controller', () => {
+  it('the controller and the buggy variant type-check', async () => {
+    const run = await runCli(['check', CONTROLLER, BUGGY]);
+    expect(run.stdout).toContain('ok');
+    expect(run.status).toBe(0);
+  }, 60_000);
+
+  it('model-checks clean: ESR and replicas that never decrease', async () => {
+    const run = await runCli(['mc', '--json', CONTROLLER]);
+    const results = mcResults(run.stdout);
+    expect(results.map((r) => [r.model, r.status, r.bounded])).toEqual([
+      ['faults', 'ok', false],
+      ['scale_up', 'ok', false],
+      ['recreate', 'ok', false],
+    ]);
+    expect(results.map((r) => r.properties.map((p) => [p.name, p.kind, p.status]))).toEqual([
+      [
+        ['esr_holds', 'liveness', 'holds'],
+        ['replicas_never_decrease', 'action', 'holds'],
+      ],
+      [
+        ['esr_holds', 'liveness', 'holds'],
+        ['replicas_never_decrease', 'action', 'holds'],
+      ],
+      [['replicas_never_decrease', 'action', 'holds']],
+    ]);
+    expect(run.status).toBe(0);
+  }, 120_000);
+
+  it('without the owner check: delete, re-create with fewer replicas, the old StatefulSet is scaled down before the garbage collector acts', async () => {
+    const run = await runCli(['mc', '--json', BUGGY]);
+    const results = mcResults(run.stdout);
+    expect(run.status).toBe(1);
+    expect(results).toHaveLength(1);
+    const violation = results[0]?.violation;
+    expect(violation).toMatchObject({ kind: 'action', property: 'replicas_never_decrease' });
+    const steps = violation?.trace ?? [];
+    const actions = steps.map((s) => s.action);
+
+    // The user creates the resource with 2 replicas, deletes it and re-creates it with 1.
+    const created = steps.findIndex((s) => s.action === 'client_write' && param(s, 's') === '2');
+    const deleted = actions.indexOf('client_delete');
+    const recreated = steps.findIndex((s, i) => i > deleted && s.action === 'client_write' && param(s, 's') === '1');
+    expect(created).toBeGreaterThan(0);
+    expect(deleted).toBeGreaterThan(created);
+    expect(recreated).toBeGreaterThan(deleted);
+
+    // The trace ends in the bad step: the API server applies the controller's update of the StatefulSet.
+    const bad = steps[steps.length - 1]!;
+    expect(bad.action).toBe('api_handle');
+    expect(param(bad, 'm')).toContain(`Update(Obj { key: ${STS_KEY}`);
+
+    // The StatefulSet updated is the old one: owned by the deleted resource, not the current one;
+    // it goes from 2 replicas to 1 and keeps its uid.
+    const before = etcdAt(steps[steps.length - 2]);
+    const oldSts = stored(before, 'StatefulSet');
+    const currentCr = stored(before, 'RabbitmqCluster');
+    expect(oldSts?.spec).toBe(2);
+    expect(currentCr?.spec).toBe(1);
+    expect(oldSts?.owners).not.toBe(String(currentCr?.uid));
+    const newSts = stored(etcdAt(bad), 'StatefulSet');
+    expect(newSts).toMatchObject({ uid: oldSts?.uid, spec: 1 });
+
+    // The garbage collector is late: it never removed that StatefulSet.
+    expect(steps.filter((s) => s.action === 'garbage_collect' && param(s, 'k') === STS_KEY)).toEqual([]);
+  }, 120_000);
+});
