@@ -1,6 +1,8 @@
 // Language-server benchmark, through the built `kproof lsp` over stdio as an editor sees it:
 // latency from a keystroke (didChange) to its diagnostics (publishDiagnostics) in generated
-// 1,000- and 5,000-line files, and from a save to the proof status of specs/examples (warm cache).
+// 1,000- and 5,000-line files, for edits that keep the text's length and for typing and deleting
+// (which move everything after the edit), and from a save to the proof status of specs/examples
+// (warm cache).
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -110,10 +112,50 @@ function median(xs: readonly number[]): number {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function keystrokeLatency(s: Session, dir: string, lines: number): Promise<string> {
+/** One keystroke: replace text[at, at + remove) with `insert`. */
+interface Keystroke {
+  readonly at: number;
+  readonly remove: number;
+  readonly insert: string;
+}
+
+/**
+ * Two kinds of keystroke, each inside a def body (a change the checker must re-check): a digit
+ * typed over another (`k * 2` ↔ `k * 3`, the text keeps its length) in the last block, and a digit
+ * typed and deleted again (`k * 2` → `k * 27` → `k * 2`), which moves everything after it, in the
+ * first, a middle and the last block.
+ */
+function keystrokes(text: string): { readonly name: string; readonly edits: readonly Keystroke[] }[] {
+  const sites = [...text.matchAll(/k \* 2/g)].map((m) => m.index + 4);
+  const last = sites[sites.length - 1]!;
+  const replace = Array.from({ length: 16 }, (_, i) => ({ at: last, remove: 1, insert: i % 2 === 0 ? '3' : '2' }));
+  const typed = [sites[0]!, sites[Math.floor(sites.length / 2)]!, last].flatMap((at) =>
+    Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? { at: at + 1, remove: 0, insert: '7' } : { at: at + 1, remove: 1, insert: '' })),
+  );
+  return [
+    { name: 'same-length edit (last block)', edits: replace },
+    { name: 'insert/delete (first, middle, last block)', edits: typed },
+  ];
+}
+
+function applyKeystroke(text: string, k: Keystroke): string {
+  return text.slice(0, k.at) + k.insert + text.slice(k.at + k.remove);
+}
+
+function lspPosition(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+function stats(samples: readonly number[]): string {
+  return `median ${median(samples).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms (${samples.length} edits)`;
+}
+
+async function keystrokeLatency(s: Session, dir: string, lines: number): Promise<string[]> {
   const module = `bench.l${lines}`;
   const file = path.join(dir, 'bench', `l${lines}.kspec`);
-  const text = generate(module, lines);
+  let text = generate(module, lines);
+  const lineCount = text.split('\n').length;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
   const uri = pathToFileURL(file).href;
@@ -121,26 +163,27 @@ async function keystrokeLatency(s: Session, dir: string, lines: number): Promise
   await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'kspec', version: 1, text } });
   const first = await opened;
   if (first.diagnostics.length > 0) throw new Error(`generated spec does not check: ${first.diagnostics[0]!.message}`);
-  // edit the body of the last `total` def: `k * 2` ↔ `k * 3`, a change the checker must re-check
-  const at = text.lastIndexOf('k * 2') + 4;
-  const before = text.slice(0, at);
-  const position = { line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1) };
-  const samples: number[] = [];
-  for (let v = 2; v <= 16; v++) {
-    const published = waitFor(s.onDiagnostics, (p) => p.uri === uri && p.version === v);
-    const start = performance.now();
-    await s.conn.sendNotification('textDocument/didChange', {
-      textDocument: { uri, version: v },
-      contentChanges: [{ range: { start: position, end: { line: position.line, character: position.character + 1 } }, text: v % 2 === 0 ? '3' : '2' }],
-    });
-    const p = await published;
-    samples.push(performance.now() - start);
-    if (p.diagnostics.length > 0) throw new Error(`edit produced diagnostics: ${p.diagnostics[0]!.message}`);
-    // a keystroke after a pause (typing bursts are debounced on purpose)
-    await pause(80);
+  let version = 1;
+  const out: string[] = [];
+  for (const kind of keystrokes(text)) {
+    const samples: number[] = [];
+    for (const k of kind.edits) {
+      const v = ++version;
+      const published = waitFor(s.onDiagnostics, (p) => p.uri === uri && p.version === v);
+      const range = { start: lspPosition(text, k.at), end: lspPosition(text, k.at + k.remove) };
+      text = applyKeystroke(text, k);
+      const start = performance.now();
+      await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range, text: k.insert }] });
+      const p = await published;
+      samples.push(performance.now() - start);
+      if (p.diagnostics.length > 0) throw new Error(`edit produced diagnostics: ${p.diagnostics[0]!.message}`);
+      // a keystroke after a pause (typing bursts are debounced on purpose)
+      await pause(80);
+    }
+    out.push(`didChange → publishDiagnostics, ${lineCount}-line file, ${kind.name}: ${stats(samples)}`);
   }
   await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
-  return `didChange → publishDiagnostics, ${text.split('\n').length}-line file: median ${median(samples).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms (${samples.length} edits)`;
+  return out;
 }
 
 async function proofStatus(s: Session, dir: string): Promise<string[]> {
@@ -174,46 +217,62 @@ async function proofStatus(s: Session, dir: string): Promise<string[]> {
  * The server's own work per keystroke (re-parse and re-check of the edited file), in process: CPU
  * time is what the latency would be on an idle machine, whatever else shares the cores.
  */
-function analysisCost(dir: string, lines: number): string {
+function analysisCost(dir: string, lines: number): string[] {
   const file = path.join(dir, 'bench', `cpu${lines}.kspec`);
-  const text = generate(`bench.cpu${lines}`, lines);
+  let text = generate(`bench.cpu${lines}`, lines);
+  const lineCount = text.split('\n').length;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const analyzer = new Analyzer([]);
   analyzer.check(file, 1, text);
-  const at = text.lastIndexOf('k * 2') + 4;
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let v = 2; v <= 12; v++) {
-    const edited = `${text.slice(0, at)}${v % 2 === 0 ? '3' : '2'}${text.slice(at + 1)}`;
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    const a = analyzer.check(file, v, edited);
-    wall.push(performance.now() - start);
-    const used = process.cpuUsage(cpuStart);
-    cpu.push((used.user + used.system) / 1000);
-    if (!a || a.diagnostics.length > 0) throw new Error(`generated spec does not check: ${a?.diagnostics[0]?.message ?? 'no result'}`);
-  }
-  return `re-check per keystroke in process, ${text.split('\n').length} lines: median ${median(wall).toFixed(1)} ms wall, ${median(cpu).toFixed(1)} ms CPU`;
+  let version = 1;
+  return keystrokes(text).map((kind) => {
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (const k of kind.edits) {
+      text = applyKeystroke(text, k);
+      const cpuStart = process.cpuUsage();
+      const start = performance.now();
+      const a = analyzer.check(file, ++version, text);
+      wall.push(performance.now() - start);
+      const used = process.cpuUsage(cpuStart);
+      cpu.push((used.user + used.system) / 1000);
+      if (!a || a.diagnostics.length > 0) throw new Error(`generated spec does not check: ${a?.diagnostics[0]?.message ?? 'no result'}`);
+    }
+    return `re-check per keystroke in process, ${lineCount} lines, ${kind.name}: median ${median(wall).toFixed(1)} ms wall, ${median(cpu).toFixed(1)} ms CPU, max ${Math.max(...cpu).toFixed(1)} ms CPU`;
+  });
+}
+
+/** The keystroke measurements alone (the proof-status part takes minutes on a busy machine). */
+async function benchKeystrokes(): Promise<string[]> {
+  return inSession(async (session, dir) => keystrokeLines(session, dir));
 }
 
 export async function benchLsp(): Promise<string[]> {
+  return inSession(async (session, dir) => [...(await keystrokeLines(session, dir)), ...(await proofStatus(session, dir))]);
+}
+
+async function keystrokeLines(session: Session, dir: string): Promise<string[]> {
+  return [
+    ...(await keystrokeLatency(session, dir, 1000)),
+    ...(await keystrokeLatency(session, dir, 5000)),
+    'targets: ≤ 50 ms (1,000 lines), ≤ 100 ms (5,000 lines)',
+    ...analysisCost(dir, 1000),
+    ...analysisCost(dir, 5000),
+  ];
+}
+
+async function inSession(run: (session: Session, dir: string) => Promise<string[]>): Promise<string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kproof-bench-lsp-'));
   const session = await startServer(dir);
   try {
-    return [
-      await keystrokeLatency(session, dir, 1000),
-      await keystrokeLatency(session, dir, 5000),
-      'targets: ≤ 50 ms (1,000 lines), ≤ 100 ms (5,000 lines)',
-      analysisCost(dir, 1000),
-      analysisCost(dir, 5000),
-      ...(await proofStatus(session, dir)),
-    ];
+    return await run(session, dir);
   } finally {
     await session.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
+// `node dist/bench/lsp.js --keystrokes` measures only the keystrokes
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  for (const line of await benchLsp()) process.stdout.write(`${line}\n`);
+  for (const line of process.argv.includes('--keystrokes') ? await benchKeystrokes() : await benchLsp()) process.stdout.write(`${line}\n`);
 }

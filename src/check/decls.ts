@@ -7,6 +7,7 @@ import { checkMachine } from './machine.js';
 import { checkTheorem } from './proof.js';
 import { checkModel } from './model.js';
 import { checkCircularProofs } from './circularity.js';
+import { unit, type CheckedDef, type CheckedDefUnit } from './units.js';
 
 const DEF_CONTEXT: Readonly<Record<Level, string>> = {
   constant: 'a def outside a machine whose result is not `Pred`, `Action` or `Formula`',
@@ -26,14 +27,7 @@ function recordingCalls<T>(mc: ModuleChecker, check: () => T): { result: T; call
   }
 }
 
-interface CheckedDef {
-  readonly ir: DefDecl;
-  readonly calls: Set<QName>;
-  /** mentions a symbol bound by the instance being checked */
-  readonly usesBound: boolean;
-}
-
-function checkDef(mc: ModuleChecker, sym: DefSymbol): CheckedDef {
+export function checkDef(mc: ModuleChecker, sym: DefSymbol): CheckedDef {
   const sig = mc.defSig(sym);
   const machine = sym.machine ? mc.machineInfo(sym.machine) : undefined;
   let locals: Local | undefined;
@@ -63,7 +57,7 @@ function checkDef(mc: ModuleChecker, sym: DefSymbol): CheckedDef {
 }
 
 /** Defs that call themselves (directly or through others) must say `decreases`. */
-function checkRecursion(mc: ModuleChecker, defs: ReadonlyMap<QName, CheckedDef>, syms: ReadonlyMap<QName, DefSymbol>): void {
+export function checkRecursion(mc: ModuleChecker, defs: ReadonlyMap<QName, CheckedDef>, syms: ReadonlyMap<QName, DefSymbol>): void {
   for (const [qname, d] of defs) {
     if (d.ir.decreases) continue;
     const seen = new Set<QName>();
@@ -99,63 +93,28 @@ function reachesBound(defs: ReadonlyMap<QName, CheckedDef>): Set<QName> {
   return out;
 }
 
-export function checkModule(mc: ModuleChecker, instanceOf?: ModuleIR['instanceOf']): ModuleIR {
-  for (const d of mc.ast.decls) if (d.kind === 'instance') mc.instanceModule(d);
-  const records = [];
-  const enums = [];
-  const consts = [];
-  const abstractTypes: QName[] = [];
+/** The defs of a module (top-level and machine defs), in checking order. */
+export function defSymbols(mc: ModuleChecker): Map<QName, DefSymbol> {
   const defSyms = new Map<QName, DefSymbol>();
-  const machineSyms = [];
   for (const sym of mc.decls.values()) {
-    switch (sym.kind) {
-      case 'record':
-        records.push(mc.recordIR(sym));
-        break;
-      case 'enum':
-        enums.push(mc.enumIR(sym));
-        break;
-      case 'alias':
-        mc.aliasType(sym);
-        break;
-      case 'abstractType':
-        abstractTypes.push(sym.qname);
-        break;
-      case 'const':
-        consts.push({ name: sym.qname, type: mc.constType(sym), span: sym.ast.span });
-        break;
-      case 'def':
-        defSyms.set(sym.qname, sym);
-        break;
-      case 'machine': {
-        machineSyms.push(sym);
-        for (const d of mc.machineInfo(sym).defs.values()) defSyms.set(d.qname, d);
-        break;
-      }
-      default:
-        break;
-    }
+    if (sym.kind === 'def') defSyms.set(sym.qname, sym);
+    else if (sym.kind === 'machine') for (const d of mc.machineInfo(sym).defs.values()) defSyms.set(d.qname, d);
   }
-  const checkedDefs = new Map<QName, CheckedDef>();
-  for (const [q, sym] of defSyms) checkedDefs.set(q, checkDef(mc, sym));
-  checkRecursion(mc, checkedDefs, defSyms);
-  const machines: MachineDecl[] = machineSyms.map((sym) => checkMachine(mc, sym));
-  const bound = mc.subst ? reachesBound(checkedDefs) : new Set<QName>();
-  const assumes: AssumeDecl[] = [];
-  for (const d of mc.ast.decls) {
-    if (d.kind !== 'assume') continue;
-    const before = mc.boundUses;
-    const { result: expr, calls } = recordingCalls(mc, () => mc.exprs.check(d.expr, { actions: false, maxLevel: 'constant', where: 'an `assume`' }, BOOL));
-    const obligation = mc.subst !== undefined && (mc.boundUses !== before || [...calls].some((c) => bound.has(c)));
-    assumes.push({ ...(d.name ? { name: d.name.text } : {}), expr, ...(obligation ? { obligation } : {}), span: d.span });
+  return defSyms;
+}
+
+export function checkModule(mc: ModuleChecker, instanceOf?: ModuleIR['instanceOf']): ModuleIR {
+  const signatures = unit(mc, () => checkSignatures(mc));
+  const { records, enums, consts, abstractTypes, defSyms } = signatures.result;
+  const defUnits = new Map<QName, CheckedDefUnit>();
+  for (const [q, sym] of defSyms) {
+    const { result: checked, output } = unit(mc, () => checkDef(mc, sym));
+    defUnits.set(q, { checked, output });
   }
-  const theorems: TheoremDecl[] = [];
-  const models: ModelDecl[] = [];
-  for (const sym of mc.decls.values()) {
-    if (sym.kind === 'theorem') theorems.push(checkTheorem(mc, sym));
-    else if (sym.kind === 'model') models.push(checkModel(mc, sym));
-  }
-  checkCircularProofs(mc, theorems);
+  const checkedDefs = new Map([...defUnits].map(([q, u]) => [q, u.checked]));
+  const recursion = unit(mc, () => checkRecursion(mc, checkedDefs, defSyms)).output;
+  const rest = unit(mc, () => checkAfterDefs(mc, checkedDefs));
+  const { machines, assumes, theorems, models } = rest.result;
   const defs = [...checkedDefs.values()].map((d) => d.ir);
   const importNames = [...new Set([...mc.imports.values()].filter((m): m is ModuleChecker => m !== null).map((m) => m.name))];
   const ir: ModuleIR = {
@@ -175,6 +134,71 @@ export function checkModule(mc: ModuleChecker, instanceOf?: ModuleIR['instanceOf
     models,
   };
   mc.ir = ir;
+  mc.units = { signatures: signatures.output, defs: defUnits, recursion, rest: rest.output };
   return ir;
 }
 
+/**
+ * Instances, then every declaration's signature, so that a def body's check appends only its own
+ * diagnostics and symbols (never those of a signature it happens to be the first to use).
+ */
+function checkSignatures(mc: ModuleChecker) {
+  for (const d of mc.ast.decls) if (d.kind === 'instance') mc.instanceModule(d);
+  const records = [];
+  const enums = [];
+  const consts = [];
+  const abstractTypes: QName[] = [];
+  for (const sym of mc.decls.values()) {
+    switch (sym.kind) {
+      case 'record':
+        records.push(mc.recordIR(sym));
+        break;
+      case 'enum':
+        enums.push(mc.enumIR(sym));
+        break;
+      case 'alias':
+        mc.aliasType(sym);
+        break;
+      case 'abstractType':
+        abstractTypes.push(sym.qname);
+        break;
+      case 'const':
+        consts.push({ name: sym.qname, type: mc.constType(sym), span: sym.ast.span });
+        break;
+      case 'machine':
+        mc.machineInfo(sym);
+        break;
+      default:
+        break;
+    }
+  }
+  const defSyms = defSymbols(mc);
+  for (const sym of defSyms.values()) mc.defSig(sym);
+  return { records, enums, consts, abstractTypes, defSyms };
+}
+
+/** Machines, assumes, theorems and models: what the defs' checks do not produce. */
+function checkAfterDefs(
+  mc: ModuleChecker,
+  checkedDefs: ReadonlyMap<QName, CheckedDef>,
+): Pick<ModuleIR, 'machines' | 'assumes' | 'theorems' | 'models'> {
+  const machines: MachineDecl[] = [];
+  for (const sym of mc.decls.values()) if (sym.kind === 'machine') machines.push(checkMachine(mc, sym));
+  const bound = mc.subst ? reachesBound(checkedDefs) : new Set<QName>();
+  const assumes: AssumeDecl[] = [];
+  for (const d of mc.ast.decls) {
+    if (d.kind !== 'assume') continue;
+    const before = mc.boundUses;
+    const { result: expr, calls } = recordingCalls(mc, () => mc.exprs.check(d.expr, { actions: false, maxLevel: 'constant', where: 'an `assume`' }, BOOL));
+    const obligation = mc.subst !== undefined && (mc.boundUses !== before || [...calls].some((c) => bound.has(c)));
+    assumes.push({ ...(d.name ? { name: d.name.text } : {}), expr, ...(obligation ? { obligation } : {}), span: d.span });
+  }
+  const theorems: TheoremDecl[] = [];
+  const models: ModelDecl[] = [];
+  for (const sym of mc.decls.values()) {
+    if (sym.kind === 'theorem') theorems.push(checkTheorem(mc, sym));
+    else if (sym.kind === 'model') models.push(checkModel(mc, sym));
+  }
+  checkCircularProofs(mc, theorems);
+  return { machines, assumes, theorems, models };
+}

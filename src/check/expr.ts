@@ -10,6 +10,7 @@ import type { ModuleChecker } from './module.js';
 import { withLocal, type Ctx } from './scope.js';
 import { ERROR_TYPE, compatible, exceeds, isError, join, levelWord, maxLevel, show, showApart } from './typing.js';
 import { needsContext } from './context-free.js';
+import { derivedPosition } from './units.js';
 import { checkCall, checkMember, checkName } from './expr-names.js';
 import { checkComprehension, checkIndex, checkCollectionLiteral } from './expr-collections.js';
 import { checkIs, checkMatch } from './expr-match.js';
@@ -135,7 +136,7 @@ export class ExprChecker {
   private prime(e: Extract<A.Expr, { kind: 'prime' }>, ctx: Ctx): Expr {
     const mark: Span = {
       file: e.span.file,
-      start: { offset: e.span.end.offset - 1, line: e.span.end.line, column: e.span.end.column - 1 },
+      start: derivedPosition(this.mc, e.span.end, -1),
       end: e.span.end,
     };
     if (exceeds('action', ctx.maxLevel)) {

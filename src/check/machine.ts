@@ -7,6 +7,7 @@ import type { ModuleChecker } from './module.js';
 import { withLocal, type Ctx } from './scope.js';
 import { didYouMean } from './suggest.js';
 import { ERROR_TYPE } from './typing.js';
+import { derivedPosition } from './units.js';
 import type { ActionSig, MachineInfo, MachineSymbol } from './symbols.js';
 
 export function actionSignature(mc: ModuleChecker, info: MachineInfo, a: A.ActionDecl): ActionSig {
@@ -27,8 +28,8 @@ export function actionSignature(mc: ModuleChecker, info: MachineInfo, a: A.Actio
 }
 
 /** The span of a keyword at the start of an item (`init`), for errors about the item itself. */
-function keywordSpan(span: Span, length: number): Span {
-  return { file: span.file, start: span.start, end: { offset: span.start.offset + length, line: span.start.line, column: span.start.column + length } };
+function keywordSpan(mc: ModuleChecker, span: Span, length: number): Span {
+  return { file: span.file, start: span.start, end: derivedPosition(mc, span.start, length) };
 }
 
 export function checkMachine(mc: ModuleChecker, sym: MachineSymbol): MachineDecl {
@@ -38,7 +39,7 @@ export function checkMachine(mc: ModuleChecker, sym: MachineSymbol): MachineDecl
   for (const item of sym.ast.items) {
     if (item.kind !== 'init') continue;
     if (init) {
-      mc.diags.error('KSP064', `machine \`${sym.name.text}\` has more than one \`init\` block; join them with \`&&\``, keywordSpan(item.span, 4));
+      mc.diags.error('KSP064', `machine \`${sym.name.text}\` has more than one \`init\` block; join them with \`&&\``, keywordSpan(mc, item.span, 4));
       continue;
     }
     init = mc.exprs.check(item.pred, { ...base, where: 'an `init` block' }, BOOL);

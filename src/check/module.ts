@@ -27,6 +27,7 @@ import { resolveTypeExpr } from './type-resolve.js';
 import { defSignature, machineSignature, theoremSignature } from './signatures.js';
 import { materializeInstance } from './instance.js';
 import { SymbolTable, declTarget } from './symbol-table.js';
+import type { DerivedPosition, ModuleUnits } from './units.js';
 
 /**
  * What an instance gives the abstract types of the generic module it re-checks. Its def and
@@ -63,8 +64,12 @@ export class ModuleChecker {
   /** while checking a def body or an assume: the defs it calls */
   calls: Set<QName> | undefined;
   ir?: ModuleIR;
+  /** where each unit of the finished check put its output, for re-checks after an edit */
+  units?: ModuleUnits;
   /** what resolution found, for editors */
   readonly symbols = new SymbolTable();
+  /** positions the check computed rather than took from the syntax tree */
+  readonly derived: DerivedPosition[] = [];
 
   constructor(
     readonly name: string,
@@ -78,6 +83,8 @@ export class ModuleChecker {
     readonly modulesByPath: ReadonlyMap<string, ModuleChecker | null>,
     readonly registry: Registry,
     readonly subst?: InstanceSubst,
+    /** symbols carried over from a previous check of the same module, by declaration */
+    private readonly reused?: ReadonlyMap<A.Decl, DeclSymbol>,
   ) {
     this.exprs = new ExprChecker(this);
     this.bindingsPending = subst !== undefined;
@@ -94,7 +101,7 @@ export class ModuleChecker {
 
   private declare(d: A.Decl): void {
     if (d.kind === 'assume') return;
-    const sym = this.symbolFor(d);
+    const sym = this.reused?.get(d) ?? this.symbolFor(d);
     const text = d.name.text;
     if (!this.subst && (PREDEFINED_TYPES.has(text) || PREDEFINED_VALUES.has(text))) {
       this.diags.error('KSP029', `\`${text}\` is predefined and cannot be declared again`, d.name.span);

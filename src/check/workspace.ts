@@ -1,5 +1,6 @@
 // A workspace keeps parsed files and checked modules between checks, so re-checking after an
-// edit re-parses only the edited file and re-checks only the modules that depend on it.
+// edit re-parses only the edited file and re-checks only the modules that depend on it; an edit
+// inside def bodies re-checks only those bodies.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { error, sortDiagnostics, syntheticSpan, hasErrors, type Diagnostic } from '../diagnostics/index.js';
@@ -10,6 +11,7 @@ import { Diags } from './diags.js';
 import { IdSource } from './ids.js';
 import { ModuleChecker } from './module.js';
 import { checkModule } from './decls.js';
+import { bodyEdit, recheckBodies } from './recheck.js';
 import { Registry } from './registry.js';
 import { buildProgram } from './program.js';
 import { lemmasDir, moduleFileIn, moduleRoot } from './loader.js';
@@ -211,7 +213,8 @@ export class Workspace {
     pass.stack.pop();
     const deps = [...imports.values(), ...byPath.values()];
     const cached = this.modules.get(abs);
-    if (cached && cached.text === file.text && cached.deps.length === deps.length && cached.deps.every((d, i) => d === deps[i]) && loaderDiags.length === 0) {
+    const sameContext = cached !== undefined && cached.deps.length === deps.length && cached.deps.every((d, i) => d === deps[i]) && loaderDiags.length === 0;
+    if (sameContext && cached.text === file.text) {
       pass.visited.set(abs, cached.checker);
       return cached.checker;
     }
@@ -219,10 +222,16 @@ export class Workspace {
     diags.list.push(...loaderDiags);
     let checker = new ModuleChecker(name, file.display, { ...ast, decls: [] }, this.ids, diags, imports, byPath, this.registry);
     try {
-      checker = new ModuleChecker(name, file.display, ast, this.ids, diags, imports, byPath, this.registry);
-      // declarations lost to syntax errors are missing: names that would resolve to them say nothing
-      checker.incomplete = hasErrors(file.diagnostics);
-      checkModule(checker);
+      const prev = sameContext && file.diagnostics.length === 0 && cached.checker.file === file.display ? cached.checker : undefined;
+      const edit = prev ? bodyEdit(prev, cached!.text, ast, file.text) : undefined;
+      checker = new ModuleChecker(name, file.display, ast, this.ids, diags, imports, byPath, this.registry, undefined, edit?.reused);
+      if (prev && edit) {
+        recheckBodies(checker, prev, edit);
+      } else {
+        // declarations lost to syntax errors are missing: names that would resolve to them say nothing
+        checker.incomplete = hasErrors(file.diagnostics);
+        checkModule(checker);
+      }
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       diags.error('KSP039', `internal error in the checker (a bug in kproof; please report it): ${detail}`, ast.name.span);

@@ -72,6 +72,27 @@ describe('diagnostics as you type', () => {
     await client.close(uri);
   });
 
+  it('typing and deleting above a declaration moves its diagnostics and definitions with it', async () => {
+    const file = path.join(root, 'app/typing.kspec');
+    const uri = await client.open(file, 'module app.typing\n\ndef a(x: Int): Int = x + 1\ndef b(y: Int): Int = a(y) + q\n');
+    const unknown = (line: number) => [['KSP020', { start: { line, character: 28 }, end: { line, character: 29 } }]];
+    const codes = async (version: number) => (await client.diagnosticsFor(uri, version)).diagnostics.map((d) => [d.code, d.range]);
+    const definitionOfA = async (line: number) => (await request<Location>('textDocument/definition', { textDocument: { uri }, position: { line, character: 21 } })).range;
+    expect(await codes(1)).toEqual(unknown(3));
+    // `x + 1` → `x + 21` → `x +\n 21` → `x + 21` → `x + 1`
+    await client.change(uri, 2, [{ range: { start: { line: 2, character: 25 }, end: { line: 2, character: 25 } }, text: '2' }]);
+    expect(await codes(2)).toEqual(unknown(3));
+    await client.change(uri, 3, [{ range: { start: { line: 2, character: 24 }, end: { line: 2, character: 25 } }, text: '\n ' }]);
+    expect(await codes(3)).toEqual(unknown(4));
+    expect(await definitionOfA(4)).toEqual({ start: { line: 2, character: 4 }, end: { line: 2, character: 5 } });
+    await client.change(uri, 4, [{ range: { start: { line: 2, character: 24 }, end: { line: 3, character: 1 } }, text: ' ' }]);
+    expect(await codes(4)).toEqual(unknown(3));
+    await client.change(uri, 5, [{ range: { start: { line: 2, character: 25 }, end: { line: 2, character: 26 } }, text: '' }]);
+    expect(await codes(5)).toEqual(unknown(3));
+    expect(await definitionOfA(3)).toEqual({ start: { line: 2, character: 4 }, end: { line: 2, character: 5 } });
+    await client.close(uri);
+  });
+
   it("uses the unsaved text of another open document for imports", async () => {
     const typesFile = path.join(root, 'app/types.kspec');
     const typesText = fs.readFileSync(typesFile, 'utf8');
