@@ -2,7 +2,7 @@
 // violation of ESR (assuming the user-written configuration Secret exists), under crashes and
 // transient failures, with the Secret created before or after the FluentBit resource.
 import { describe, expect, it } from 'vitest';
-import { mcResults, runCli } from './cli-async.js';
+import { mcResults, runCli } from '../helpers/cli-async.js';
 
 const CONTROLLER = 'specs/fluentbit/fluentbit.kspec';
 

@@ -5,7 +5,7 @@
 // trace deletes the resource, re-creates it with fewer replicas and updates the old StatefulSet
 // before the garbage collector removes it.
 import { describe, expect, it } from 'vitest';
-import { mcResults, param, runCli, variable, type TraceStep } from './cli-async.js';
+import { mcResults, param, runCli, variable, type TraceStep } from '../helpers/cli-async.js';
 
 const CONTROLLER = 'specs/rabbitmq/rabbitmq.kspec';
 const BUGGY = 'specs/rabbitmq/buggy_scaledown.kspec';

@@ -2,48 +2,11 @@
 // controller's models have no violation (ESR included, under crashes and transient failures), and
 // the variant with pravega/zookeeper-operator#569 violates ESR with a fair lasso in which the
 // controller crashes and the StatefulSet never gets the replicas the user asked for.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REPO } from '../helpers/run-cli.js';
+import { mcResults, runCli, variable } from '../helpers/cli-async.js';
 
-const BIN = fileURLToPath(new URL('../../bin/kproof', import.meta.url));
 const CONTROLLER = 'specs/zookeeper/zookeeper.kspec';
 const BUGGY = 'specs/zookeeper/buggy_569.kspec';
-
-// Asynchronous: a model-checker run of many seconds must not block the vitest worker.
-function runCli(args: readonly string[]): Promise<{ status: number; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.resume();
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ status: code ?? -1, stdout }));
-  });
-}
-
-interface TraceStep {
-  action?: string;
-  state: { name: string; value: string }[];
-}
-
-interface McResultJson {
-  model: string;
-  status: string;
-  bounded: boolean;
-  violation?: { kind: string; property: string; prefix: TraceStep[]; cycle: TraceStep[] };
-}
-
-function mcResults(stdout: string): McResultJson[] {
-  return (JSON.parse(stdout) as { results: McResultJson[] }).results;
-}
-
-function variable(step: TraceStep, name: string): string {
-  const value = step.state.find((v) => v.name === name)?.value;
-  if (value === undefined) throw new Error(`no variable ${name} in the trace`);
-  return value;
-}
 
 // The StatefulSet's replicas in a printed etcd (its spec is replicas + 100 * the ConfigMap's
 // resource version, zookeeper.kspec `sts_spec`), or undefined when it does not exist.

@@ -3,25 +3,8 @@
 // the example controller's instance is model-checked clean and each broken variant is caught by
 // the model checker with a fair counterexample. One `verify` run covers every proof (the solver
 // pool and the kernel's memo are shared), to keep the file fast.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO } from '../helpers/run-cli.js';
-
-const BIN = fileURLToPath(new URL('../../bin/kproof', import.meta.url));
-
-// Asynchronous, unlike the shared helper: a run of tens of seconds must not block the worker
-// (vitest's RPC to the worker times out when its event loop is blocked that long).
-function runCli(args: readonly string[]): Promise<{ status: number; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.resume();
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ status: code ?? -1, stdout }));
-  });
-}
+import { mcResults, runCli } from '../helpers/cli-async.js';
 
 interface TheoremJson {
   name: string;
@@ -29,19 +12,8 @@ interface TheoremJson {
   problems?: { message: string; line: number }[];
 }
 
-interface McResultJson {
-  status: string;
-  bounded: boolean;
-  violation?: { kind: string; property: string };
-}
-
 const EXAMPLE = 'specs/examples/configmap_controller.kspec';
 const WRONG = 'test/fixtures/k8s/wrong_lemmas.kspec';
-
-function mcResults(stdout: string): McResultJson[] {
-  const json = JSON.parse(stdout) as { result?: McResultJson; results?: McResultJson[] };
-  return json.results ?? (json.result ? [json.result] : []);
-}
 
 let verifyStatus = -1;
 const theorems = new Map<string, TheoremJson>();

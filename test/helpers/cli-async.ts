@@ -1,8 +1,8 @@
-// Shared by the case-study tests: run the built `kproof` asynchronously (a model-checker run of
+// Shared by the k8s and case-study tests: run the built `kproof` asynchronously (a model-checker run of
 // many seconds must not block the vitest worker) and read `kproof mc --json`.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { REPO } from '../helpers/run-cli.js';
+import { REPO } from './run-cli.js';
 
 const BIN = fileURLToPath(new URL('../../bin/kproof', import.meta.url));
 
@@ -32,8 +32,10 @@ export interface McResultJson {
   violation?: { kind: string; property: string; trace?: TraceStep[]; prefix?: TraceStep[]; cycle?: TraceStep[] };
 }
 
+/** The results of `kproof mc --json` (one `result` for a single model, else `results`). */
 export function mcResults(stdout: string): McResultJson[] {
-  return (JSON.parse(stdout) as { results: McResultJson[] }).results;
+  const json = JSON.parse(stdout) as { result?: McResultJson; results?: McResultJson[] };
+  return json.results ?? (json.result ? [json.result] : []);
 }
 
 export function variable(step: TraceStep, name: string): string {
