@@ -52,6 +52,8 @@ const ROLE: Readonly<Record<Role, Position>> = {
 
 /** Most instances of each quantified atom added as axioms (bounds the skeleton's size). */
 const MAX_INSTANCES = 8;
+/** Most rounds of instances of instances (nested quantifiers). */
+const MAX_NESTING = 3;
 
 export class Abstraction {
   /** `program`: to unfold calls of `Formula` defs (without it they stay atoms) */
@@ -180,12 +182,20 @@ export class Abstraction {
    */
   instanceAxioms(): ptl.Formula[] {
     const out: ptl.Formula[] = [];
-    for (const q of [...this.quantified.values()]) {
-      const candidates = [...this.terms.values()].filter((t) => typeEquals(t.type, q.binder.type)).slice(0, MAX_INSTANCES);
-      for (const t of candidates) {
-        const instance = this.at(substitute(q.body, new Map([[q.binder.id, { kind: 'expr', expr: t }]])), OPAQUE);
-        const self = this.atom(q);
-        out.push(ptl.always(q.quantifier === 'forall' ? ptl.implies(self, instance) : ptl.implies(instance, self)));
+    const done = new Set<string>();
+    // An instance may itself be a quantified atom (`forall k :: forall s :: F` at k is
+    // `forall s :: F(k)`): its instances are added in the next round.
+    for (let round = 0; round < MAX_NESTING; round++) {
+      const pending = [...this.quantified.entries()].filter(([key]) => !done.has(key));
+      if (pending.length === 0) break;
+      for (const [key, q] of pending) {
+        done.add(key);
+        const candidates = [...this.terms.values()].filter((t) => typeEquals(t.type, q.binder.type)).slice(0, MAX_INSTANCES);
+        for (const t of candidates) {
+          const instance = this.at(substitute(q.body, new Map([[q.binder.id, { kind: 'expr', expr: t }]])), OPAQUE);
+          const self = this.atom(q);
+          out.push(ptl.always(q.quantifier === 'forall' ? ptl.implies(self, instance) : ptl.implies(instance, self)));
+        }
       }
     }
     return out;
