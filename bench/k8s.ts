@@ -1,6 +1,6 @@
 // Kubernetes environment benchmark: verify lemmas/k8s (the generic cluster and its environment
-// lemmas) and the ConfigMap example controller, cold (fresh proof cache) and warm (the same cache
-// again), and model-check the example's instance. Prints theorems proved and wall time for each.
+// lemmas), the ConfigMap example controller and its ESR proof, cold (fresh proof cache) and warm
+// (the same cache again), and model-check the example's instance. Prints theorems proved and wall time for each.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -31,6 +31,7 @@ async function timedVerify(label: string, files: string[], cacheDir: string): Pr
 export async function benchK8s(): Promise<string[]> {
   const lemmas = [repoPath('lemmas/k8s/api.kspec'), repoPath('lemmas/k8s/cluster.kspec')];
   const example = repoPath('specs/examples/configmap_controller.kspec');
+  const esr = repoPath('specs/examples/configmap_esr.kspec');
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kproof-bench-k8s-'));
   try {
     const lines = [
@@ -38,6 +39,8 @@ export async function benchK8s(): Promise<string[]> {
       await timedVerify('lemmas/k8s warm', lemmas, cacheDir),
       await timedVerify('configmap example cold', [example], path.join(cacheDir, 'example')),
       await timedVerify('configmap example warm', [example], path.join(cacheDir, 'example')),
+      await timedVerify('configmap ESR proof (configmap_esr.kspec) cold', [esr], path.join(cacheDir, 'esr')),
+      await timedVerify('configmap ESR proof (configmap_esr.kspec) warm', [esr], path.join(cacheDir, 'esr')),
     ];
     const checked = checkFiles([example]);
     if (!checked.program) throw new Error(checked.diagnostics.map((d) => d.message).join('; '));
