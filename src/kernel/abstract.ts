@@ -20,7 +20,7 @@
 //   WF1 and SF1 (rules.ts) are stated for this same reading.
 import * as ptl from './ptl/index.js';
 import type { Expr, Program } from '../ir/index.js';
-import { canonicalKey, freeBinders, freshBinder, isTemporal, levelOf, mkEnabled, node, substitute } from './terms.js';
+import { canonicalKey, freeBinders, freshBinder, isTemporal, levelOf, mkEnabled, mkLocalRef, substitute } from './terms.js';
 import { exprChildren, typeEquals } from '../ir/index.js';
 import { printExpr } from './print.js';
 
@@ -150,7 +150,7 @@ export class Abstraction {
     const universal = (e.quantifier === 'forall') === pos.positive;
     if (!e.domain && universal && pos.prenex) {
       const fresh = freshBinder(e.binder);
-      const ref = node({ kind: 'ref', ref: { kind: 'local', binder: fresh } }, e.binder.span, e.binder.type, 'constant');
+      const ref = mkLocalRef(fresh, e.binder.span);
       this.terms.set(canonicalKey(ref), ref);
       return this.at(substitute(e.body, new Map([[e.binder.id, { kind: 'expr', expr: ref }]])), pos);
     }

@@ -224,8 +224,7 @@ export class ProofChecker {
         const facts = [...factArgs, ...using];
         const direct = await ptlRule(ctx, goal, facts, where);
         if (direct.ok) return direct;
-        const stripped = isForallTemporal(goal) ? stripForall(goal) : goal;
-        if (stripped === goal && !existsBody(goal)) return direct;
+        if (!isForallTemporal(goal) && !existsBody(goal)) return direct;
         return shaped((g) => ptlRule(ctx, g, facts, where));
       }
     }

@@ -3,15 +3,13 @@
 // formulas) and comparing canonical keys, so only statements equal to a shape up to α-renaming
 // and the normalisation of canonicalKey are accepted.
 import type { Binder, Expr } from '../ir/index.js';
-import { canonicalKey, freshBinder, levelOf, mkLeadsTo, mkLogic, node, substitute } from './terms.js';
+import { canonicalKey, freshBinder, levelOf, mkLeadsTo, mkLocalRef, mkLogic, node, substitute } from './terms.js';
 
 const INT = { kind: 'int' } as const;
 
 export type InductionShape = 'lattice' | 'countdown' | 'finite leads-to-always' | 'finite eventually-always';
 
-function ref(b: Binder, at: Expr): Expr {
-  return node({ kind: 'ref', ref: { kind: 'local', binder: b } }, at.span, b.type, 'constant');
-}
+const ref = (b: Binder, at: Expr): Expr => mkLocalRef(b, at.span);
 
 const int = (v: bigint, at: Expr): Expr => node({ kind: 'int', value: v }, at.span, INT, 'constant');
 const cmp = (op: '<' | '<=' | '>' | '>=', l: Expr, r: Expr): Expr => node({ kind: 'compare', op, left: l, right: r }, l.span);

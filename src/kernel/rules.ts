@@ -17,7 +17,7 @@ import { inductionShape } from './induction-shapes.js';
 import { printExpr } from './print.js';
 import { isProved, mint, Proved, type Oracle, type Provenance, type Statement } from './proved.js';
 import { discharge, type FirstOrderContext, type FirstOrderFact, type ObligationRecord, type Premise, type SolverAccess } from './smt.js';
-import { canonicalKey, flatten, freeBinders, isTemporal, levelAtMost, levelOf, mkAlways, mkEnabled, mkLeadsTo, mkLogic, mkPrime, node, substitute, unfoldDefs, type Replacement } from './terms.js';
+import { canonicalKey, flatten, freeBinders, isTemporal, mkLocalRef, mkMembership, levelAtMost, levelOf, mkAlways, mkEnabled, mkLeadsTo, mkLogic, mkPrime, node, substitute, unfoldDefs, type Replacement } from './terms.js';
 
 export interface Failure {
   readonly code: DiagnosticCode;
@@ -282,7 +282,7 @@ export async function rank(ctx: RuleContext, goal: Expr, measure: Expr, step: Pr
   const q = goal.right;
   const shapeHelp = `the step must state \`forall k: Int :: (${printExpr(p)} && ${printExpr(measure)} == k) ~> (${printExpr(q)} || (${printExpr(p)} && ${printExpr(measure)} < k))\``;
   if (s.kind !== 'quant' || s.quantifier !== 'forall' || s.domain || s.binder.type.kind !== 'int') return fail('KSP156', `\`by rank\`: ${shapeHelp}`, where.span);
-  const k = node({ kind: 'ref', ref: { kind: 'local', binder: s.binder } }, s.span, INT, 'constant');
+  const k = mkLocalRef(s.binder, s.span);
   const ek = node({ kind: 'eq', left: measure, right: k }, measure.span);
   const smaller = node({ kind: 'compare', op: '<', left: measure, right: k }, measure.span);
   const expected = mkLeadsTo(mkLogic('&&', p, ek), mkLogic('||', q, mkLogic('&&', p, smaller)));
@@ -320,8 +320,7 @@ export async function drain(ctx: RuleContext, goal: Expr, progress: Proved, usin
   if (isOutcome(machine)) return machine;
   if (!fitsContext(ctx, progress) || progress.statement.params.length > 0) return fail('KSP153', 'the progress fact of `by drain` must be a fact about this machine', where.span);
   const { binder: m, domain: set, body: q } = target;
-  const elem = node({ kind: 'ref', ref: { kind: 'local', binder: m } }, m.span, m.type, 'constant');
-  const bad = mkLogic('&&', node({ kind: 'builtin', op: 'set.in', args: [elem, set] }, set.span), node({ kind: 'not', arg: q }, q.span));
+  const bad = mkLogic('&&', mkMembership(mkLocalRef(m, m.span), set)!, node({ kind: 'not', arg: q }, q.span));
   const notBad = node({ kind: 'not', arg: bad }, bad.span);
   const forallM = (body: Expr): Expr => node({ kind: 'quant', quantifier: 'forall', binder: m, body }, body.span);
   const accepted = [mkLeadsTo(bad, notBad), mkLeadsTo(mkLogic('&&', mkAlways(guard), bad), notBad)].map((f) => canonicalKey(forallM(f)));
@@ -510,24 +509,16 @@ export function existsElim(inner: Proved, goal: Expr): Proved | undefined {
 export function existsBody(goal: Expr): { binder: Binder; premise: Expr } | undefined {
   if (goal.kind !== 'leadsTo' || goal.left.kind !== 'quant' || goal.left.quantifier !== 'exists') return undefined;
   const q = goal.left;
-  const x = node({ kind: 'ref', ref: { kind: 'local', binder: q.binder } }, q.binder.span, q.binder.type, 'constant');
-  const member = q.domain ? membershipIn(x, q.domain) : undefined;
+  const member = q.domain ? mkMembership(mkLocalRef(q.binder, q.binder.span), q.domain) : undefined;
   if (q.domain && !member) return undefined;
   return { binder: q.binder, premise: mkLeadsTo(member ? mkLogic('&&', member, q.body) : q.body, goal.right) };
-}
-
-function membershipIn(x: Expr, d: Expr): Expr | undefined {
-  if (d.type.kind === 'set') return node({ kind: 'builtin', op: 'set.in', args: [x, d] }, d.span);
-  if (d.type.kind === 'seq') return node({ kind: 'builtin', op: 'seq.contains', args: [d, x] }, d.span);
-  return undefined;
 }
 
 /** `x in D` for a binder of a leading `forall x in D` whose domain does not change over time. */
 function membership(q: Expr & { kind: 'quant' }): Expr | undefined {
   const d = q.domain;
-  if (!d || levelOf(d) !== 'constant' || (d.type.kind !== 'set' && d.type.kind !== 'seq')) return undefined;
-  const x = node({ kind: 'ref', ref: { kind: 'local', binder: q.binder } }, q.binder.span, q.binder.type, 'constant');
-  return node(d.type.kind === 'set' ? { kind: 'builtin', op: 'set.in', args: [x, d] } : { kind: 'builtin', op: 'seq.contains', args: [d, x] }, d.span);
+  if (!d || levelOf(d) !== 'constant') return undefined;
+  return mkMembership(mkLocalRef(q.binder, q.binder.span), d);
 }
 
 /** The memberships of the leading `forall` chain's rigid domains (what stripForall relativizes to). */

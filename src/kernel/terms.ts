@@ -380,3 +380,11 @@ export const mkAlways = (a: Expr): Expr => node({ kind: 'always', arg: a }, a.sp
 export const mkLeadsTo = (l: Expr, r: Expr): Expr => node({ kind: 'leadsTo', left: l, right: r }, l.span);
 export const mkEnabled = (a: Expr): Expr => node({ kind: 'enabled', arg: a }, a.span);
 export const mkPrime = (a: Expr): Expr => node({ kind: 'prime', arg: a }, a.span);
+/** A reference to a rigid bound name (a quantifier's variable, an eigenvariable). */
+export const mkLocalRef = (b: Binder, span: Span): Expr => node({ kind: 'ref', ref: { kind: 'local', binder: b } }, span, b.type, 'constant');
+/** `x in D` for a Set or Seq `D`; undefined for any other collection. */
+export function mkMembership(x: Expr, d: Expr): Expr | undefined {
+  if (d.type.kind === 'set') return node({ kind: 'builtin', op: 'set.in', args: [x, d] }, d.span);
+  if (d.type.kind === 'seq') return node({ kind: 'builtin', op: 'seq.contains', args: [d, x] }, d.span);
+  return undefined;
+}

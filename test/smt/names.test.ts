@@ -1,7 +1,7 @@
 // Laws of the naming and literal escaping, and determinism of the whole encoding.
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeName, stringLiteral, SYM } from '../../src/smt/index.js';
+import { escapeName, SOLVER_OPTIONS, stringLiteral, SYM } from '../../src/smt/index.js';
 import { checkFiles } from '../../src/check/index.js';
 import { planTheorem } from '../../src/prove/index.js';
 import { closeSolvers, sharedSolver, specFile } from './helper.js';
@@ -86,6 +86,13 @@ describe('determinism', () => {
     const b = render();
     expect(a.length).toBeGreaterThan(10);
     expect(b).toEqual(a);
+  });
+
+  it('every obligation sets the options the kernel varies: a solver keeps options from one job to the next', () => {
+    const program = checkFiles([specFile(readFileSync('test/fixtures/smt/mix.kspec', 'utf8'))]).program!;
+    const texts = [...program.theorems.values()].flatMap((t) => planTheorem(program, t).plan.obligations.map((o) => o.smt));
+    expect(SOLVER_OPTIONS).toContain('(set-option :smt.ematching true)');
+    for (const smt of texts) expect(smt.startsWith(SOLVER_OPTIONS)).toBe(true);
   });
 
   it('an unrelated edit earlier in the file leaves other obligations (and their cache keys) unchanged', () => {
