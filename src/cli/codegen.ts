@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { checkFiles } from '../check/index.js';
-import { generateTypeScript, kproofVersion, rootModule } from '../codegen/index.js';
 import { error, hasErrors, syntheticSpan, type Diagnostic } from '../diagnostics/index.js';
 import { EXIT, type CliContext } from './context.js';
 import { diagnosticToJson, printDiagnostics } from './report.js';
@@ -27,6 +26,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print the result as JSON')
     .option('--include <dir...>', 'more directories to search for imported modules')
     .action(async (spec: string, options: CodegenOptions) => {
+      // loaded here, not at start-up: it brings in prettier, which every other verb would pay for
+      const { generateTypeScript, kproofVersion, rootModule } = await import('../codegen/index.js');
       const file = resolve(ctx.cwd, spec);
       const checked = checkFiles([file], { include: options.include ?? [] });
       const fail = (diagnostics: readonly Diagnostic[]): void => {

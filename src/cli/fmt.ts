@@ -4,7 +4,6 @@
 import type { Command } from 'commander';
 import { readFileSync, renameSync, statSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
-import { formatKspec } from '../format/index.js';
 import { error, syntheticSpan, type Diagnostic } from '../diagnostics/index.js';
 import { EXIT, type CliContext } from './context.js';
 import { expandInputs } from './inputs.js';
@@ -38,6 +37,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--write', 'format the files in place')
     .option('--json', 'print a JSON report')
     .action(async (files: string[], options: FmtOptions) => {
+      // loaded here, not at start-up: prettier is needed by this verb only
+      const { formatKspec } = await import('../format/index.js');
       if (options.check && options.write) {
         ctx.err('kproof fmt: --check and --write cannot be combined\n');
         ctx.exitWith(EXIT.malformed);

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { sortDiagnostics } from '../diagnostics/index.js';
-import { refine, type RefineReport } from '../refine/index.js';
+import type { RefineReport } from '../refine/index.js';
 import type { BackendChoice } from '../solver/index.js';
 import { EXIT, type CliContext } from './context.js';
 import { expandInputs } from './inputs.js';
@@ -83,6 +83,8 @@ export function register(program: Command, ctx: CliContext): void {
           }
         : undefined;
       const started = performance.now();
+      // loaded here, not at start-up: it brings in the TypeScript compiler, which every other verb would pay for
+      const { refine } = await import('../refine/index.js');
       const result = await refine(exec, inputs.files, {
         cwd: ctx.cwd,
         cache: options.cache,

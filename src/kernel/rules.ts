@@ -259,7 +259,7 @@ export async function wf1(ctx: RuleContext, goal: Expr, action: Expr, using: rea
   const pOrQ = mkLogic('||', mkPrime(p), mkPrime(q));
   const premises: Premise[] = [
     ...machine.actions.map((b): Premise => ({ name: `progress or stay under ${b.name}`, goal: `a \`${b.name}\` step from \`${printExpr(p)}\` keeps it or reaches \`${printExpr(q)}\``, hypotheses: [p], step: b, conclusion: pOrQ })),
-    { name: `helpful step ${printExpr(action)}`, goal: `a \`${printExpr(action)}\` step from \`${printExpr(p)}\` reaches \`${printExpr(q)}\``, hypotheses: [p, action], twoStates: true, conclusion: mkPrime(q) },
+    { name: `helpful step ${printExpr(action)}`, goal: `a \`${printExpr(action)}\` step from \`${printExpr(p)}\` reaches \`${printExpr(q)}\``, hypotheses: [p, action], twoStates: true, stepLabel: printExpr(action), conclusion: mkPrime(q) },
   ];
   if (!temporalEnabling) premises.push({ name: 'enabledness', goal: `\`${printExpr(action)}\` is enabled wherever \`${printExpr(p)}\` holds`, hypotheses: [p], conclusion: mkEnabled(action) });
   return dischargeAll(ctx, fo, premises, where, statementOf(ctx, goal), temporalEnabling ? [...using] : using, rule);

@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import { exprChildren, type ActionDecl, type Binder, type Expr, type MachineDecl, type Program, type QName } from '../ir/index.js';
 import type { DiagnosticCode, Span } from '../diagnostics/index.js';
-import { SmtEncoder, SOLVER_OPTIONS, Unencodable, type Env } from '../smt/index.js';
-import type { Solver, SolverResult, SolverStatus } from '../solver/index.js';
+import { SmtEncoder, Unencodable, type Env } from '../smt/index.js';
+import { checkStaged, type Solver, type SolverStatus } from '../solver/index.js';
 import type { Oracle } from './proved.js';
 
 const NEG: Env = { state: 0, polarity: 'neg' };
@@ -97,6 +97,8 @@ export interface Premise {
   readonly hypotheses: readonly Expr[];
   /** a step of this action from state 0 to state 1, or any state (no step) */
   readonly step?: ActionDecl;
+  /** how a counterexample names the step when the hypotheses describe it (a helpful step `a(x)`) */
+  readonly stepLabel?: string;
   /** the initial condition holds in state 0 */
   readonly init?: boolean;
   /** the hypotheses describe a step of the behaviour (so the invariants hold in state 1 too) */
@@ -188,51 +190,6 @@ function encodePremise(ctx: FirstOrderContext, premise: Premise): { smt: string;
   return { smt, params: named(premise.step?.params.map((p) => p.binder) ?? []), witnesses: named([...free, ...witnesses]), termination: enc.recursiveGroups().map(groupKey) };
 }
 
-// The same text asked again of one solver while the first answer is pending is not sent twice.
-const inFlight = new WeakMap<Solver, Map<string, Promise<SolverResult>>>();
-
-function ask(access: SolverAccess, smt: string, timeoutMs: number): Promise<SolverResult> {
-  let asked = inFlight.get(access.solver);
-  if (!asked) inFlight.set(access.solver, (asked = new Map()));
-  const key = `${timeoutMs}\n${smt}`;
-  let pending = asked.get(key);
-  if (!pending) {
-    pending = access.solver.check({ smt, timeoutMs, wantModel: true });
-    asked.set(key, pending);
-    void pending.finally(() => asked.delete(key));
-  }
-  return pending;
-}
-
-/** How long the first, default attempt may take before the others are tried. */
-const FIRST_ATTEMPT_MS = 2000;
-/** The obligation for Z3 without E-matching (model-based instantiation only), which decides the obligations where E-matching loops. */
-function withoutEmatching(smt: string): string | undefined {
-  const on = '(set-option :smt.ematching true)';
-  return smt.startsWith(SOLVER_OPTIONS) ? smt.replace(on, '(set-option :smt.ematching false)') : undefined;
-}
-
-/**
- * Z3 with its defaults, briefly; then without E-matching; then with its defaults for the whole
- * time limit. Options change how Z3 searches, never what the text means: any `unsat` is an
- * answer about the obligation itself. A `sat` is answered at once (its model is the
- * counterexample); the last `unknown` (or solver error) is the verdict when nothing decides it.
- */
-async function check(access: SolverAccess, smt: string): Promise<SolverResult> {
-  const limit = access.timeoutMs;
-  const variant = withoutEmatching(smt);
-  const attempts: readonly [string, number][] = limit > FIRST_ATTEMPT_MS && variant ? [[smt, FIRST_ATTEMPT_MS], [variant, limit], [smt, limit]] : [[smt, limit]];
-  let spent = 0;
-  let last: SolverResult | undefined;
-  for (const [text, timeoutMs] of attempts) {
-    const r = await ask(access, text, timeoutMs);
-    spent += r.ms;
-    if (r.status === 'unsat' || r.status === 'sat') return { ...r, ms: spent };
-    last = { ...r, ms: spent };
-  }
-  return last!;
-}
-
 /** Encode and decide one premise. Only `unsat` proves it. */
 export async function discharge(ctx: FirstOrderContext, premise: Premise, origin: Origin, access: SolverAccess): Promise<Discharged> {
   let encoded: ReturnType<typeof encodePremise>;
@@ -247,7 +204,7 @@ export async function discharge(ctx: FirstOrderContext, premise: Premise, origin
   const reading: ModelReading = {
     kind: premise.step || premise.twoStates ? 'step' : ctx.machine ? 'state' : 'constants',
     ...(ctx.machine ? { machine: ctx.machine.name } : {}),
-    ...(premise.step ? { action: premise.step.name } : {}),
+    ...(premise.step ? { action: premise.step.name } : premise.stepLabel ? { action: premise.stepLabel } : {}),
     params,
     witnesses,
     relevant: variablesIn([premise.conclusion, ...premise.hypotheses]),
@@ -266,7 +223,7 @@ export async function discharge(ctx: FirstOrderContext, premise: Premise, origin
   let record: ObligationRecord;
   if (access.cache?.isProved(smt)) record = { ...base, status: 'unsat', cached: true, ms: 0 };
   else {
-    const r = await check(access, smt);
+    const r = await checkStaged(access.solver, { smt, timeoutMs: access.timeoutMs, wantModel: true });
     record = { ...base, status: r.status, cached: false, ms: r.ms, ...(r.reason !== undefined ? { reason: r.reason } : {}), ...(r.model !== undefined ? { model: r.model } : {}) };
     if (r.status === 'unsat') access.cache?.recordProved(smt);
   }

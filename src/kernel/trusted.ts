@@ -1,5 +1,6 @@
 // What "proved" rests on, as files: the kernel (this folder, with the PTL decision procedure),
-// the SMT encoding of the IR (src/smt) and the IR's definition (src/ir). Listed by `kproof kernel`.
+// the SMT encoding of the IR (src/smt), the IR's definition (src/ir) and the staged discharge that
+// varies Z3's search options (src/solver/staged.ts). Listed by `kproof kernel`.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,7 @@ const ROLES: readonly { readonly dir: string; readonly role: string }[] = [
   { dir: 'src/kernel', role: 'kernel: judgements, rules, abstraction, first-order obligations' },
   { dir: 'src/smt', role: 'SMT-LIB encoding of the IR' },
   { dir: 'src/ir', role: 'the IR the statements are written in' },
+  { dir: 'src/solver/staged.ts', role: 'how an obligation is put to Z3: options that change the search, not the meaning' },
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -54,7 +56,7 @@ export function trustedCodeBase(root: string = join(fileURLToPath(new URL('.', i
     const abs = join(root, dir);
     let files: string[];
     try {
-      files = sourceFiles(abs);
+      files = statSync(abs).isDirectory() ? sourceFiles(abs) : [abs];
     } catch {
       continue;
     }

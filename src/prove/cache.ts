@@ -16,6 +16,9 @@ interface Entry {
 }
 
 export class ProofCache {
+  /** texts already found proved by this instance (the kernel and the vacuity planning ask about the same texts) */
+  private readonly provedTexts = new Set<string>();
+
   constructor(
     readonly dir: string,
     private readonly solverName: string,
@@ -32,6 +35,7 @@ export class ProofCache {
 
   /** true only for an intact entry saying this exact text was unsat on this exact solver */
   isProved(smt: string): boolean {
+    if (this.provedTexts.has(smt)) return true;
     const key = this.key(smt);
     let entry: Partial<Entry>;
     try {
@@ -39,14 +43,15 @@ export class ProofCache {
     } catch {
       return false;
     }
-    return (
+    const intact =
       entry.format === 1 &&
       entry.key === key &&
       entry.smtHash === sha256(smt) &&
       entry.solver === this.solverName &&
       entry.version === this.solverVersion &&
-      entry.status === 'unsat'
-    );
+      entry.status === 'unsat';
+    if (intact) this.provedTexts.add(smt);
+    return intact;
   }
 
   recordProved(smt: string): void {

@@ -55,16 +55,27 @@ export class Model {
 
   constructor(text: string) {
     for (const def of flatten(parseSexps(text))) {
-      if (!isList(def) || symbolOf(def[0]) !== 'define-fun') continue;
+      if (!isList(def)) continue;
+      // `get-value` answers `((name value) …)`: a constant each
+      const pairName = def.length === 2 ? symbolOf(def[0]) : undefined;
+      if (pairName !== undefined && pairName !== 'define-fun') {
+        this.define(pairName, [], def[1]!);
+        continue;
+      }
+      if (symbolOf(def[0]) !== 'define-fun') continue;
       const name = symbolOf(def[1]);
       const params = def[2];
       const body = def[4];
       if (name === undefined || params === undefined || !isList(params) || body === undefined) continue;
-      this.funs.set(name, { params: params.map((p) => (isList(p) ? (symbolOf(p[0]) ?? '') : '')), body });
-      const literal = stringOfConstant(name);
-      const element = isList(body) ? undefined : symbolOf(body);
-      if (literal !== undefined && element?.includes('!val!')) this.literals.set(element, { text: literal, symbol: quoted(name) });
+      this.define(name, params.map((p) => (isList(p) ? (symbolOf(p[0]) ?? '') : '')), body);
     }
+  }
+
+  private define(name: string, params: readonly string[], body: Sx): void {
+    this.funs.set(name, { params, body });
+    const literal = stringOfConstant(name);
+    const element = isList(body) ? undefined : symbolOf(body);
+    if (literal !== undefined && element?.includes('!val!')) this.literals.set(element, { text: literal, symbol: quoted(name) });
   }
 
   has(symbol: string): boolean {

@@ -5,7 +5,7 @@ import type { Binder, Expr, Justification, MachineDecl, Program, Proof, QName, T
 import type { Span } from '../diagnostics/index.js';
 import { SmtEncoder, Unencodable, type Env } from '../smt/index.js';
 import { homeModule, moduleClosure, variablesIn } from './ir-walk.js';
-import type { Blocker, ModelReading, Obligation, ObligationOrigin, TheoremPlan } from './types.js';
+import type { Blocker, ModelReading, Obligation, ObligationOrigin, TheoremOutline, TheoremPlan } from './types.js';
 
 const NEG: Env = { state: 0, polarity: 'neg' };
 const POS: Env = { state: 0, polarity: 'pos' };
@@ -59,6 +59,8 @@ export function groupKey(group: readonly QName[]): string {
 
 class Planner {
   readonly obligations: Obligation[] = [];
+  /** first-order premises met (each encoded into `obligations` only when `encoding`) */
+  premises = 0;
   readonly requires: { theorem: QName; span: Span }[] = [];
   readonly blockers: Blocker[] = [];
   readonly recursive = new Map<string, readonly QName[]>();
@@ -70,6 +72,7 @@ class Planner {
   constructor(
     readonly program: Program,
     readonly theorem: TheoremDecl,
+    private readonly encoding: boolean,
   ) {
     const home = homeModule(program, theorem.name);
     const closure = home ? moduleClosure(program, home.name) : [];
@@ -264,6 +267,8 @@ class Planner {
     reading: Omit<ModelReading, 'witnesses' | 'params'> & { readonly params: readonly Binder[] },
     build: (enc: SmtEncoder, witnesses: Binder[]) => string[],
   ): void {
+    this.premises++;
+    if (!this.encoding) return;
     const enc = new SmtEncoder(this.program);
     const witnesses: Binder[] = [...this.theorem.params];
     let smt: string;
@@ -295,7 +300,7 @@ function leadingForall(formula: Expr): { readonly binder: Binder; readonly domai
 }
 
 export function planTheorem(program: Program, theorem: TheoremDecl): PlanOutput {
-  const planner = new Planner(program, theorem);
+  const planner = new Planner(program, theorem, true);
   planner.plan();
   const vacuity = planner.obligations.length > 0 ? planner.vacuity() : undefined;
   return {
@@ -311,6 +316,14 @@ export function planTheorem(program: Program, theorem: TheoremDecl): PlanOutput 
     },
     recursive: planner.recursive,
   };
+}
+
+/** What `kproof verify` needs of a theorem besides the kernel's judgement; see TheoremOutline. */
+export function outlineTheorem(program: Program, theorem: TheoremDecl): TheoremOutline {
+  const planner = new Planner(program, theorem, false);
+  planner.plan();
+  const vacuity = planner.premises > 0 ? planner.vacuity() : undefined;
+  return { theorem: theorem.name, span: theorem.span, requires: planner.requires, instances: planner.instances, ...(vacuity ? { vacuity } : {}) };
 }
 
 /**

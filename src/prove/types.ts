@@ -68,3 +68,10 @@ export interface TheoremPlan {
    */
   readonly vacuity?: Obligation;
 }
+
+/**
+ * A theorem as `kproof verify` meets it, without encoding its obligations (the kernel writes and
+ * discharges its own): the theorems its `using` names, the instances it relies on, and the
+ * vacuity check, present when the proof has first-order premises (`by invariant`, `by smt`).
+ */
+export type TheoremOutline = Pick<TheoremPlan, 'theorem' | 'span' | 'requires' | 'instances' | 'vacuity'>;

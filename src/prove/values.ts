@@ -10,8 +10,11 @@ export type KValue =
   | { readonly kind: 'int'; readonly value: bigint }
   | { readonly kind: 'string'; readonly value: string }
   | { readonly kind: 'seq'; readonly elems: readonly KValue[] }
-  /** `complete` false: the model's set is infinite or not fully known; `elems` are some members */
-  | { readonly kind: 'set'; readonly elems: readonly KValue[]; readonly complete: boolean }
+  /**
+   * `complete` false: the model's set is infinite or not fully known; `elems` are some members.
+   * `excluded`: the set holds every value but these (a model may leave a set unconstrained).
+   */
+  | { readonly kind: 'set'; readonly elems: readonly KValue[]; readonly complete: boolean; readonly excluded?: readonly KValue[] }
   | { readonly kind: 'map'; readonly entries: readonly (readonly [KValue, KValue])[]; readonly complete: boolean }
   | { readonly kind: 'option'; readonly value?: KValue }
   | { readonly kind: 'tuple'; readonly elems: readonly KValue[] }
@@ -36,13 +39,21 @@ export class ValueReader {
         return v.k === 'bool' ? { kind: 'bool', value: v.v } : opaque();
       case 'int':
         return v.k === 'int' ? { kind: 'int', value: v.v } : opaque();
-      case 'string':
-        return v.k === 'str' ? { kind: 'string', value: v.v } : opaque();
+      case 'string': {
+        if (v.k === 'str') return { kind: 'string', value: v.v };
+        // A string the model names but the spec does not (strings are uninterpreted unless measured).
+        const index = v.k === 'opaque' ? /!val!(\d+)$/.exec(v.text)?.[1] : undefined;
+        return index !== undefined ? { kind: 'opaque', text: `string#${index}` } : opaque();
+      }
       case 'seq':
         return v.k === 'seq' ? { kind: 'seq', elems: v.elems.map((x) => this.read(x, t.elem)) } : opaque();
       case 'set': {
         if (v.k !== 'array') return opaque();
         const elems = v.entries.filter(([, b]) => b.k === 'bool' && b.v).map(([x]) => this.read(x, t.elem));
+        if (v.dflt?.k === 'bool' && v.dflt.v) {
+          const excluded = v.entries.filter(([, b]) => b.k === 'bool' && !b.v).map(([x]) => this.read(x, t.elem));
+          return { kind: 'set', elems, complete: false, excluded };
+        }
         return { kind: 'set', elems, complete: v.dflt?.k === 'bool' && !v.dflt.v };
       }
       case 'map': {
@@ -92,6 +103,7 @@ export function printValue(v: KValue): string {
       return `[${v.elems.map(printValue).join(', ')}]`;
     case 'set': {
       const body = `{${v.elems.map(printValue).join(', ')}}`;
+      if (v.excluded) return `<every value but {${v.excluded.map(printValue).join(', ')}}>`;
       return v.complete ? body : `<an infinite set containing ${body}>`;
     }
     case 'map': {

@@ -1,16 +1,16 @@
-// Proving the theorems of a checked program: first what theorems rest on (termination of
-// recursive defs, assumptions of instances), discharged at once (cache first, then the solver
-// pool); then each theorem is decided by the kernel, which writes its own obligations, and its
-// judgement counts only if everything it rests on holds.
+// Proving the theorems of a checked program: each theorem is decided by the kernel, which writes
+// and discharges its own obligations; then what the judgements rest on (termination of recursive
+// defs, assumptions of instances) and the vacuity checks are discharged at once (cache first, then
+// the solver pool). A judgement counts only if everything it rests on holds.
 import type { Program, QName } from '../ir/index.js';
 import { syntheticSpan, type DiagnosticCode, type Span } from '../diagnostics/index.js';
 import type { Solver, SolverResult } from '../solver/index.js';
 import { ProofCache } from './cache.js';
 import { readCounterexample, type Counterexample } from './counterexample.js';
-import { planInstanceAssumptions, planTheorem } from './obligations.js';
+import { outlineTheorem, planInstanceAssumptions } from './obligations.js';
 import { planTermination } from './termination.js';
 import { finiteRefinement } from './refine.js';
-import type { Blocker, Obligation, TheoremPlan } from './types.js';
+import type { Blocker, Obligation, TheoremOutline } from './types.js';
 import { ProofChecker } from '../kernel/index.js';
 import { countingSolver, failureProblem, obligationReport, type Progress, type TheoremVerdict } from './kernel.js';
 
@@ -54,35 +54,29 @@ export interface DischargeOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-interface Plans {
-  readonly plans: Map<QName, TheoremPlan>;
-  readonly termination: Map<string, ReturnType<typeof planTermination>>;
-  readonly instances: Map<string, ReturnType<typeof planInstanceAssumptions>>;
+interface Outlines {
+  readonly outlines: Map<QName, TheoremOutline>;
+  /** instances the roots make, and every instance a verified theorem relies on */
+  readonly instances: readonly string[];
 }
 
 /** the theorems of the root modules, then every theorem they use, transitively */
-function theoremsToVerify(program: Program): Plans {
-  const plans = new Map<QName, TheoremPlan>();
-  const recursive = new Map<string, readonly QName[]>();
+function theoremsToVerify(program: Program): Outlines {
+  const outlines = new Map<QName, TheoremOutline>();
   const roots = program.modules.filter((m) => program.roots.includes(m.name));
   const work: QName[] = roots.flatMap((m) => m.theorems.map((t) => t.name));
   while (work.length > 0) {
     const q = work.shift()!;
-    if (plans.has(q)) continue;
+    if (outlines.has(q)) continue;
     const theorem = program.theorems.get(q);
     if (!theorem) continue;
-    const out = planTheorem(program, theorem);
-    plans.set(q, out.plan);
-    for (const [key, group] of out.recursive) recursive.set(key, group);
-    for (const r of out.plan.requires) work.push(r.theorem);
+    const outline = outlineTheorem(program, theorem);
+    outlines.set(q, outline);
+    for (const r of outline.requires) work.push(r.theorem);
   }
-  const termination = new Map<string, ReturnType<typeof planTermination>>();
-  for (const key of [...recursive.keys()].sort()) termination.set(key, planTermination(program, recursive.get(key)!));
-  // instances the roots make, and every instance a verified theorem relies on
-  const instanceNames = new Set([...plans.values()].flatMap((p) => p.instances));
+  const instanceNames = new Set([...outlines.values()].flatMap((o) => o.instances));
   for (const m of roots) for (const imp of m.imports) if (program.modules.find((x) => x.name === imp)?.assumes.some((a) => a.obligation)) instanceNames.add(imp);
-  const instances = new Map([...instanceNames].sort().map((name) => [name, planInstanceAssumptions(program, name)] as const));
-  return { plans, termination, instances };
+  return { outlines, instances: [...instanceNames].sort() };
 }
 
 async function discharge(program: Program, obligations: readonly Obligation[], options: DischargeOptions, progress: Progress): Promise<Map<string, ObligationReport>> {

@@ -134,7 +134,8 @@ export class SmtEncoder implements EncoderHost {
   // ---- expressions --------------------------------------------------------------------------
 
   expr(e: Expr, env: Env): string {
-    const both: Env = { ...env, polarity: 'both' };
+    // (most subterms are already encoded in both polarities: no new object for them)
+    const both: Env = env.polarity === 'both' ? env : { ...env, polarity: 'both' };
     switch (e.kind) {
       case 'bool':
         return e.value ? 'true' : 'false';

@@ -3,11 +3,16 @@
 // kspec name (`and`, `select`, `assert`, `x))(assert false`) can never be read as SMT syntax or
 // collide with another category, and the mapping is injective.
 
+const PLAIN_NAME = /^[A-Za-z0-9_.]*$/;
+const PLAIN_CHAR = /^[A-Za-z0-9_.]$/;
+
 /** keeps [A-Za-z0-9_.] and writes anything else as %hex; (`%` itself is escaped too) */
 export function escapeName(name: string): string {
+  // most names need no escape at all (encoding a large spec asks for the same names thousands of times)
+  if (PLAIN_NAME.test(name)) return name;
   let out = '';
   for (const ch of name) {
-    out += /^[A-Za-z0-9_.]$/.test(ch) ? ch : `%${ch.codePointAt(0)!.toString(16)};`;
+    out += PLAIN_CHAR.test(ch) ? ch : `%${ch.codePointAt(0)!.toString(16)};`;
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { createWasmSolver } from './wasm.js';
 import { createNativeSolver, nativeZ3Version } from './native.js';
 import type { CreateSolverResult, SolverOptions } from './types.js';
 
+export { checkStaged } from './staged.js';
 export type { Solver, SolverJob, SolverResult, SolverStatus, SolverOptions, BackendChoice, CreateSolverResult } from './types.js';
 
 export function defaultJobs(): number {
@@ -15,7 +16,8 @@ export function defaultJobs(): number {
 export function createSolver(options: SolverOptions): CreateSolverResult {
   const jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
   const z3Path = options.z3Path ?? 'z3';
-  const backend = options.backend === 'auto' ? (nativeZ3Version(z3Path) !== undefined ? 'z3' : 'wasm') : options.backend;
-  if (backend === 'z3') return createNativeSolver(jobs, z3Path);
-  return { ok: true, solver: createWasmSolver(jobs) };
+  if (options.backend === 'wasm') return { ok: true, solver: createWasmSolver(jobs) };
+  const version = nativeZ3Version(z3Path);
+  if (options.backend === 'auto' && version === undefined) return { ok: true, solver: createWasmSolver(jobs) };
+  return createNativeSolver(jobs, z3Path, version);
 }

@@ -111,8 +111,11 @@ class NativeSlot implements Slot {
         return this.reset(proc, { status, reason });
       }
       if (status === 'sat' && job.wantModel) {
-        const model = await this.exchange(proc, '(get-model)');
-        return this.reset(proc, model === undefined ? { status } : { status, model: model.join('\n') });
+        let model = await this.exchange(proc, '(get-model)');
+        // Some z3 releases (Debian's 4.8.12) fail to print models that hold their own auxiliary
+        // functions; the values of the declared constants are still there to ask for.
+        if (model?.some((l) => l.startsWith('(error'))) model = await this.exchange(proc, `(get-value (${declaredConstants(job.smt).join(' ')}))`);
+        return this.reset(proc, model === undefined || model.some((l) => l.startsWith('(error')) ? { status } : { status, model: model.join('\n') });
       }
       return this.reset(proc, { status });
     } finally {
@@ -135,6 +138,13 @@ class NativeSlot implements Slot {
   }
 }
 
+const CONSTANT_DECLARATION = /^\((?:declare-fun (\|[^|]*\||[^\s()|]+) \(\)|declare-const (\|[^|]*\||[^\s()|]+)) /gm;
+
+/** The constants an obligation declares (`get-value` answers `((name value) …)` for them). */
+function declaredConstants(smt: string): string[] {
+  return [...smt.matchAll(CONSTANT_DECLARATION)].map((m) => m[1] ?? m[2]!);
+}
+
 /** `z3 --version`, or undefined when the binary cannot be run */
 export function nativeZ3Version(z3Path: string): string | undefined {
   try {
@@ -144,8 +154,8 @@ export function nativeZ3Version(z3Path: string): string | undefined {
   }
 }
 
-export function createNativeSolver(jobs: number, z3Path: string): CreateSolverResult {
-  const version = nativeZ3Version(z3Path);
+/** `version` is what `nativeZ3Version(z3Path)` answered (undefined: the binary cannot be run) */
+export function createNativeSolver(jobs: number, z3Path: string, version: string | undefined): CreateSolverResult {
   if (version === undefined) {
     return { ok: false, message: `native z3 not available: could not run \`${z3Path} --version\` (install z3, or use --solver wasm)` };
   }

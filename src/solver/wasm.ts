@@ -153,7 +153,7 @@ function z3SolverVersion(): string {
 /** `workerSource` is the worker's program (replaceable so tests can make a worker crash) */
 export function createWasmSolver(jobs: number, workerSource: string = WASM_WORKER_SOURCE): Solver {
   const z3Module = requireFromHere.resolve('z3-solver');
-  void compileZ3Once(z3Module);
+  // nothing is read or compiled before the first job: a run answered from the cache needs no Z3
   const pool = new SlotPool(jobs, () => new WasmSlot(z3Module, workerSource));
   return {
     name: 'z3-wasm',

@@ -18,7 +18,7 @@ describe('kproof kernel', () => {
   it('lists the kernel, the decision procedure and the SMT encoding with line counts', () => {
     const { out, code } = run([]);
     expect(code).toBe(0);
-    for (const f of ['src/kernel/proved.ts', 'src/kernel/rules.ts', 'src/kernel/ptl/decide.ts', 'src/smt/encoder.ts']) expect(out).toContain(f);
+    for (const f of ['src/kernel/proved.ts', 'src/kernel/rules.ts', 'src/kernel/ptl/decide.ts', 'src/smt/encoder.ts', 'src/solver/staged.ts']) expect(out).toContain(f);
     expect(out).toMatch(/total: \d+ files, \d+ lines/);
     expect(out).toContain('src/kernel/check.ts');
   });

@@ -1,7 +1,10 @@
 // Reading Z3 models: both printers (native wraps the model in a list), arrays as stores, const
 // arrays, as-array functions, lambdas and lets; anything unknown degrades to text.
 import { describe, expect, it } from 'vitest';
-import { Model } from '../../src/prove/index.js';
+import { checkFiles } from '../../src/check/index.js';
+import { Model, printValue } from '../../src/prove/index.js';
+import { ValueReader } from '../../src/prove/values.js';
+import { specFile } from '../smt/helper.js';
 
 const NATIVE = `(
   (define-fun |c:m.N| () Int
@@ -58,5 +61,31 @@ describe('Model', () => {
     expect(m.value('nope')).toBeUndefined();
     expect(new Model('(define-fun broken () Int (ite').value('broken')?.k).toBe('opaque');
     expect(new Model(')))(((').value('x')).toBeUndefined();
+  });
+});
+
+describe('model values as kspec values', () => {
+  const program = checkFiles([specFile('module mv\ndef d: Int = 0\n')]).program!;
+  const reader = new ValueReader(program);
+
+  it('shows a set the model leaves unconstrained as every value but the excluded ones', () => {
+    const v = new Model(`(define-fun |s| () (Array Int Bool) (lambda ((x!1 Int)) (not (= x!1 3))))`).value('s')!;
+    expect(printValue(reader.read(v, { kind: 'set', elem: { kind: 'int' } }))).toBe('<every value but {3}>');
+  });
+
+  it('names a string that is none of the spec literals by its index', () => {
+    expect(printValue(reader.read({ k: 'opaque', text: 'Str!val!2' }, { kind: 'string' }))).toBe('<string#2>');
+  });
+});
+
+describe('get-value answers', () => {
+  it('reads `((name value) …)` as constants, string literals included', () => {
+    const m = new Model(`((|v0:m.M:n| 3)
+ (|v0:m.M:s| (lambda ((x!1 Int)) (= x!1 2)))
+ (|str:61| Str!val!0))`);
+    expect(m.value('v0:m.M:n')).toEqual({ k: 'int', v: 3n });
+    const s = m.value('v0:m.M:s')!;
+    expect(s.k === 'array' && s.entries.map(([k]) => k)).toEqual([{ k: 'int', v: 2n }]);
+    expect(m.value('str:61')).toMatchObject({ k: 'str', v: 'a' });
   });
 });
