@@ -35,6 +35,10 @@ export function checkModel(mc: ModuleChecker, sym: Extract<DeclSymbol, { kind: '
     return { name: sym.qname, machine: '', constants, checks, span: ast.span };
   }
   const consts = reachableConsts(target.module);
+  // An instance declared here binds defs of this module, which may read this module's constants.
+  if (mc.materializedInstances().includes(target.module)) {
+    for (const own of mc.decls.values()) if (own.kind === 'const' && !consts.some((c) => c.sym === own)) consts.push({ module: mc, sym: own });
+  }
   const given = new Map<string, Span>();
   for (const b of ast.bindings) {
     const c = consts.find((k) => k.sym.name.text === b.name.text);
@@ -67,7 +71,10 @@ function checkItem(mc: ModuleChecker, info: MachineInfo, path: A.Path): ModelDec
     mc.diags.error('KSP034', `\`${written}\` ${why}; a model checks theorems about machine \`${info.ast.name.text}\` or Bool defs without parameters`, path.span);
     return undefined;
   };
-  const machineDef = path.parts.length === 1 ? info.defs.get(path.parts[0]!.text) : undefined;
+  // A theorem of the model's own module is what the user named, even when the machine has a def of that name.
+  const own = path.parts.length === 1 ? mc.resolvePath(path.parts, false) : undefined;
+  const ownTheorem = own?.kind === 'decl' && own.sym.kind === 'theorem' && own.module === mc;
+  const machineDef = path.parts.length === 1 && !ownTheorem ? info.defs.get(path.parts[0]!.text) : undefined;
   if (machineDef) {
     const sig = mc.defSig(machineDef);
     return sig.result.kind === 'bool' && sig.params.length === 0 ? { kind: 'def', name: sig.qname } : notCheckable('is not a Bool def without parameters');

@@ -325,6 +325,19 @@ describe('valid programs', () => {
 });
 
 describe('small valid programs', () => {
+  it('lets a model of an instance give a value to a constant of the module that declares the instance', () => {
+    const generic = 'module gen\ndef stop(x: Int): Bool\nconst START: Int\nmachine M {\n  var x: Int\n  init { x == START }\n  action step { require !stop(x)\n x\' = x + 1 }\n}\n';
+    const p = program('module t\nimport gen\nconst LIMIT: Int\ndef at_limit(x: Int): Bool = x >= LIMIT\ninstance g = gen { def stop = at_limit, const START = 0 }\nmodel m of g.M { LIMIT = 3 }\n', generic);
+    expect([...p.models.get('t.m')!.constants.keys()]).toEqual(['t.LIMIT']);
+  });
+
+  it('lets a model check a theorem of its own module that has the name of a machine def', () => {
+    const p = program('module t\nmachine M {\n  var x: Int\n  init { x == 0 }\n  def ok: Bool = x >= 0\n}\ntheorem ok: M |= [](x >= 0)\nmodel m of M { check ok }\n');
+    expect(p.models.get('t.m')!.checks).toEqual([{ kind: 'theorem', name: 't.ok' }]);
+    const q = program('module t\nmachine M {\n  var x: Int\n  init { x == 0 }\n  def ok: Bool = x >= 0\n}\nmodel m of M { check ok }\n');
+    expect(q.models.get('t.m')!.checks).toEqual([{ kind: 'def', name: 't.M.ok' }]);
+  });
+
   it('lets an expected type pick between constructors of the same name', () => {
     const p = program('module t\nenum E { A, B }\nenum F { A, C }\ndef f: E = A\ndef g(x: F): Bool = x == F.A\n');
     expect(p.defs.get('t.f')!.body).toMatchObject({ kind: 'ctor', enumName: 't.E', ctor: 'A' });

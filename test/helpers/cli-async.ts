@@ -6,9 +6,9 @@ import { REPO } from './run-cli.js';
 
 const BIN = fileURLToPath(new URL('../../bin/kproof', import.meta.url));
 
-export function runCli(args: readonly string[]): Promise<{ status: number; stdout: string }> {
+export function runCli(args: readonly string[], cwd: string = REPO): Promise<{ status: number; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.resume();
