@@ -12,6 +12,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'refinement (refine)', load: async () => (await import('./refine.js')).benchRefine },
   { name: 'language server (lsp)', load: async () => (await import('./lsp.js')).benchLsp },
   { name: 'Kubernetes environment (k8s)', load: async () => (await import('./k8s.js')).benchK8s },
+  { name: 'case studies (ZooKeeper, RabbitMQ, FluentBit)', load: async () => async () => (await import('./case-studies.js')).benchCaseStudies() },
   { name: 'SMT back end (smt)', load: async () => (await import('./smt.js')).benchSmt },
 ];
 

@@ -14,7 +14,7 @@ import { checkModule } from './decls.js';
 import { bodyEdit, recheckBodies } from './recheck.js';
 import { Registry } from './registry.js';
 import { buildProgram } from './program.js';
-import { lemmasDir, moduleFileIn, moduleRoot } from './loader.js';
+import { lemmasDir, moduleFilesIn, moduleRoot } from './loader.js';
 import { moduleSymbols, type ModuleSymbols } from './symbol-table.js';
 
 export interface CheckOptions {
@@ -150,11 +150,10 @@ export class Workspace {
     return file;
   }
 
-  /** Where `import a.b` is: the first search directory holding `a/b.kspec`. */
+  /** Where `import a.b` is: the first search directory holding `a/b.kspec` (or a hyphenated spelling). */
   private find(modulePath: string, root: string): string | undefined {
     for (const dir of [root, lemmasDir(), ...(this.options.include ?? []).map((d) => path.resolve(d))]) {
-      const candidate = moduleFileIn(dir, modulePath);
-      if (this.read(candidate) !== undefined) return candidate;
+      for (const candidate of moduleFilesIn(dir, modulePath)) if (this.read(candidate) !== undefined) return candidate;
     }
     return undefined;
   }

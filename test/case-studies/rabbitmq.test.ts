@@ -1,5 +1,7 @@
 // The RabbitMQ case study (specs/rabbitmq): the controller and its buggy variant type-check, the
-// controller's models have no violation (ESR under crashes, failures and a scale-up; the StatefulSet's
+// safety proof "a StatefulSet's replicas never decrease" holds for the controller and fails for the
+// variant at the invariant its bug breaks (the update of a StatefulSet read from a deleted
+// resource), the controller's models have no violation (ESR under crashes, failures and a scale-up; the StatefulSet's
 // replicas never decrease, also when the resource is deleted and re-created with fewer replicas),
 // and the variant without the owner check scales the old StatefulSet down: the model checker's
 // trace deletes the resource, re-creates it with fewer replicas and updates the old StatefulSet
@@ -8,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { mcResults, param, runCli, variable, type TraceStep } from '../helpers/cli-async.js';
 
 const CONTROLLER = 'specs/rabbitmq/rabbitmq.kspec';
-const BUGGY = 'specs/rabbitmq/buggy_scaledown.kspec';
+const BUGGY = 'specs/rabbitmq/buggy-scaledown.kspec';
 const STS_KEY = 'ObjKey { kind: "StatefulSet", namespace: "ns", name: "rmq-server" }';
 
 interface StoredObj {
@@ -25,12 +27,60 @@ function stored(etcd: string, kind: string): StoredObj | undefined {
 
 const etcdAt = (step: TraceStep | undefined) => (step ? variable(step, 'etcd') : '');
 
+interface TheoremJson {
+  name: string;
+  status: string;
+  problems: { code: string; message: string; file: string; line: number; goal?: string }[];
+}
+
+async function verify(file: string): Promise<{ status: number; theorems: Map<string, TheoremJson> }> {
+  const run = await runCli(['verify', '--json', '--no-cache', file]);
+  const theorems = (JSON.parse(run.stdout) as { theorems: TheoremJson[] }).theorems;
+  return { status: run.status, theorems: new Map(theorems.map((t) => [t.name.split('.').pop()!, t])) };
+}
+
+// The safety proof's steps, in the order they build on each other.
+const SAFETY_STEPS = [
+  'snapshots_filed',
+  'uids_unique',
+  'snapshot_uids_unique',
+  'gets_answered',
+  'msg_shapes',
+  'snapshots_behind',
+  'cr_writes_behind',
+  'scheduled_writes_behind',
+  'writes_behind',
+  'stored_behind',
+];
+
 describe('the RabbitMQ controller', () => {
   it('the controller and the buggy variant type-check', async () => {
     const run = await runCli(['check', CONTROLLER, BUGGY]);
     expect(run.stdout).toContain('ok');
     expect(run.status).toBe(0);
   }, 60_000);
+
+  it('proves that a StatefulSet\'s replicas never decrease', async () => {
+    const { theorems } = await verify(CONTROLLER);
+    for (const name of [...SAFETY_STEPS, 'sts_updates_grow', 'replicas_never_decrease']) {
+      expect([name, theorems.get(name)?.status, theorems.get(name)?.problems]).toEqual([name, 'proved', []]);
+    }
+  }, 240_000);
+
+  it('without the owner check the same proof fails, at the update of a StatefulSet read from a deleted resource', async () => {
+    const { status, theorems } = await verify(BUGGY);
+    expect(status).toBe(1);
+    // Every invariant about snapshots and writes still holds ...
+    for (const name of SAFETY_STEPS) expect([name, theorems.get(name)?.status]).toEqual([name, 'proved']);
+    // ... but an update in flight may now ask for fewer replicas than the stored StatefulSet has:
+    // the step that sends it (receive: the answer to the get of the StatefulSet) breaks the invariant.
+    const grow = theorems.get('sts_updates_grow');
+    expect(grow?.status).toBe('not proved');
+    expect(grow?.problems).toEqual([
+      expect.objectContaining({ file: 'lemmas/k8s/cluster.kspec', line: 145, message: expect.stringMatching(/^consecution of receive: not proved/), goal: 'action `receive` preserves the invariant' }),
+    ]);
+    expect(theorems.get('replicas_never_decrease')?.problems.map((p) => p.message)).toEqual(['uses `rabbitmq.buggy_scaledown.sts_updates_grow`, which is not proved']);
+  }, 240_000);
 
   it('model-checks clean: ESR and replicas that never decrease', async () => {
     const run = await runCli(['mc', '--json', CONTROLLER]);

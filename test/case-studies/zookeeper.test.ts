@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mcResults, runCli, variable } from '../helpers/cli-async.js';
 
 const CONTROLLER = 'specs/zookeeper/zookeeper.kspec';
-const BUGGY = 'specs/zookeeper/buggy_569.kspec';
+const BUGGY = 'specs/zookeeper/buggy-569.kspec';
 
 // The StatefulSet's replicas in a printed etcd (its spec is replicas + 100 * the ConfigMap's
 // resource version, zookeeper.kspec `sts_spec`), or undefined when it does not exist.

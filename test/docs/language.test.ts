@@ -25,7 +25,9 @@ function examples(root: string): Example[] {
     const declared = /^module\s+([\w.]+)/.exec(body);
     const module = declared ? declared[1]! : `doc.example_${line}`;
     const source = declared ? body : `module ${module}\n\n${body}`;
-    const file = join(root, ...module.split('.')) + '.kspec';
+    // `kspec file=a/b-c.kspec`: the example lives in that file (spellings the loader accepts)
+    const named = m[1] === 'kspec' ? /\bfile=(\S+)/.exec(m[2]!) : null;
+    const file = named ? join(root, ...named[1]!.split('/')) : join(root, ...module.split('.')) + '.kspec';
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, source);
     found.push(m[1] === 'kspec-error' ? { line, module, file, expectCode: m[2]!.trim() } : { line, module, file });
