@@ -6,14 +6,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import ts from 'typescript';
 import { dirname, join, relative } from 'node:path';
 import { checkFiles } from '../check/index.js';
-import { Plan, kproofVersion } from '../codegen/index.js';
+import { kproofVersion, type Plan } from '../codegen/index.js';
 import { error, hasErrors, type Diagnostic, type Span } from '../diagnostics/index.js';
 import type { Program, Type } from '../ir/index.js';
 import { ProofCache } from '../prove/index.js';
 import { createSolver, type BackendChoice, type Solver } from '../solver/index.js';
 import { buildObligation, readCounterexampleValues, type Obligation } from './obligation.js';
 import { readExecSource, type ExecSource, type Tagged } from './source.js';
-import { describeSlots, resolveTarget, withStateRecords, type Target } from './target.js';
+import { describeSlots, planFor, resolveTarget, withStateRecords, type Target } from './target.js';
 import { SubsetError, Translator, type Env, type Local, type TranslationContext } from './translate.js';
 import { readAnnotation } from './ts-types.js';
 import { typeEquals, typeToString } from '../ir/index.js';
@@ -160,6 +160,20 @@ function context(program: Program, plan: Plan, source: ExecSource, file: string)
     for (const c of program.enums.get(q)?.ctors ?? []) ctorNames.set(`${name}$${c.name}`, { enumName: q, ctor: c.name });
   }
   for (const m of program.machines.values()) typeNames.set(`${plan.name(m.name)}$State`, { kind: 'record', name: `${m.name}.$State` });
+  // `import { k8s$api$Obj as KObject }`: the local name means what the generated one does
+  for (const [local, imported] of source.importAliases) {
+    const type = typeNames.get(imported);
+    if (type) typeNames.set(local, type);
+    const ctor = ctorNames.get(imported);
+    if (ctor) ctorNames.set(local, ctor);
+    const namespace = enumNamespaces.get(imported);
+    if (namespace) enumNamespaces.set(local, namespace);
+  }
+  // in order: an alias may use the aliases before it
+  for (const [name, node] of source.typeAliases) {
+    const read = readAnnotation(node, typeNames);
+    if (read.kind === 'type') typeNames.set(name, read.type);
+  }
   const constKeys = new Map<string, string>();
   for (const q of program.consts.keys()) constKeys.set(plan.name(q), q);
   return {
@@ -167,6 +181,7 @@ function context(program: Program, plan: Plan, source: ExecSource, file: string)
     sf: source.sf,
     file,
     functions: source.functions,
+    constants: source.constants,
     runtimeNames: source.runtimeNames,
     runtimeNamespaces: source.runtimeNamespaces,
     typeNames,
@@ -180,7 +195,7 @@ function prepare(program: Program, roots: readonly string[], source: ExecSource,
   const at = (node: { getStart(sf?: unknown): number; getEnd(): number }) => spanOf(source, file, node.getStart(source.sf), node.getEnd());
   const target = resolveTarget(program, tagged.target, roots);
   if (typeof target === 'string') return error('KSP262', target, at(tagged.targetNode));
-  const plan = new Plan(program, target.module);
+  const plan = planFor(program, target.module);
   const cx = context(program, plan, source, file);
   const fn = tagged.fn;
   if (fn.parameters.length !== target.slots.length) {

@@ -5,11 +5,11 @@
 import ts from 'typescript';
 import type { Binder, Expr, Program, Type } from '../ir/index.js';
 import { shortName } from '../ir/index.js';
-import { evaluateExprs, Plan } from '../codegen/index.js';
+import { evaluateExprs } from '../codegen/index.js';
 import { readCounterexample, type KValue } from '../prove/index.js';
 import { SmtEncoder, Unencodable, type Env } from '../smt/index.js';
 import type { IrBuilder } from './ir-build.js';
-import type { Target } from './target.js';
+import { planFor, type Target } from './target.js';
 import { jsLiteral, tsLiteral } from './ts-literal.js';
 import type { RefineCounterexample } from './index.js';
 
@@ -47,7 +47,7 @@ export function buildObligation(program: Program, target: Target, spec: Expr, ex
 
 /** the constants the exec function's `c` carries: those of the generated `$Constants` */
 function constsOf(program: Program, target: Target): string[] {
-  const plan = new Plan(program, target.module);
+  const plan = planFor(program, target.module);
   return [...plan.consts].filter((q) => program.consts.has(q)).sort();
 }
 
@@ -69,7 +69,7 @@ export function readCounterexampleValues(program: Program, target: Target, ob: O
     incomplete ||= l.incomplete;
     return l.text;
   };
-  const plan = new Plan(program, target.module);
+  const plan = planFor(program, target.module);
   const inputs = target.slots.map((slot, i) => {
     const p = fn.parameters[i]!;
     const name = ts.isIdentifier(p.name) ? p.name.text : `arg${i}`;

@@ -17,6 +17,12 @@ export interface ExecSource {
   readonly tagged: readonly Tagged[];
   readonly runtimeNames: ReadonlyMap<string, string>;
   readonly runtimeNamespaces: ReadonlySet<string>;
+  /** `import { Generated as Local }` of anything but the runtime: Local → Generated */
+  readonly importAliases: ReadonlyMap<string, string>;
+  /** the file's top-level `const NAME = value` */
+  readonly constants: ReadonlyMap<string, ts.VariableDeclaration>;
+  /** the file's own `type Name = T` (not generic) */
+  readonly typeAliases: ReadonlyMap<string, ts.TypeNode>;
   /** syntax errors, with their offsets */
   readonly syntaxErrors: readonly { readonly start: number; readonly message: string }[];
 }
@@ -25,17 +31,28 @@ const RUNTIME_SPECIFIER = /(^kproof\/runtime$)|(\/codegen\/runtime(\.js|\.ts)?$)
 
 export function readExecSource(file: string, text: string): ExecSource {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-  const syntaxErrors = syntaxDiagnostics(file, text).map((d) => ({ start: d.start ?? 0, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') }));
+  const syntaxErrors = syntaxDiagnostics(sf).map((d) => ({ start: d.start ?? 0, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') }));
   const functions = new Map<string, ts.FunctionDeclaration>();
   const tagged: Tagged[] = [];
   const runtimeNames = new Map<string, string>();
   const runtimeNamespaces = new Set<string>();
+  const importAliases = new Map<string, string>();
+  const typeAliases = new Map<string, ts.TypeNode>();
+  const constants = new Map<string, ts.VariableDeclaration>();
   for (const stmt of sf.statements) {
-    if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier) && RUNTIME_SPECIFIER.test(stmt.moduleSpecifier.text)) {
-      const bindings = stmt.importClause?.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) runtimeNamespaces.add(bindings.name.text);
-      if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) runtimeNames.set(el.name.text, (el.propertyName ?? el.name).text);
+    if (ts.isVariableStatement(stmt) && (stmt.declarationList.flags & ts.NodeFlags.Const) !== 0) {
+      for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) constants.set(d.name.text, d);
     }
+    if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier)) {
+      const bindings = stmt.importClause?.namedBindings;
+      if (RUNTIME_SPECIFIER.test(stmt.moduleSpecifier.text)) {
+        if (bindings && ts.isNamespaceImport(bindings)) runtimeNamespaces.add(bindings.name.text);
+        if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) runtimeNames.set(el.name.text, (el.propertyName ?? el.name).text);
+      } else if (bindings && ts.isNamedImports(bindings)) {
+        for (const el of bindings.elements) if (el.propertyName) importAliases.set(el.name.text, el.propertyName.text);
+      }
+    }
+    if (ts.isTypeAliasDeclaration(stmt) && !stmt.typeParameters) typeAliases.set(stmt.name.text, stmt.type);
     if (!ts.isFunctionDeclaration(stmt) || !stmt.name) continue;
     functions.set(stmt.name.text, stmt);
     let target: { text: string; node: ts.Node } | undefined;
@@ -47,15 +64,16 @@ export function readExecSource(file: string, text: string): ExecSource {
     }
     if (target) tagged.push({ fn: stmt, name: stmt.name.text, target: target.text, targetNode: target.node, ...(view ? { view } : {}) });
   }
-  return { sf, functions, tagged, runtimeNames, runtimeNamespaces, syntaxErrors };
+  return { sf, functions, tagged, runtimeNames, runtimeNamespaces, importAliases, constants, typeAliases, syntaxErrors };
 }
 
-function syntaxDiagnostics(file: string, text: string): readonly ts.Diagnostic[] {
+function syntaxDiagnostics(sf: ts.SourceFile): readonly ts.Diagnostic[] {
   const options: ts.CompilerOptions = { noResolve: true, noLib: true, target: ts.ScriptTarget.ES2022 };
   const host = ts.createCompilerHost(options);
   const original = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, version, onError, create) => (name === file ? ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS) : original(name, version, onError, create));
-  const program = ts.createProgram({ rootNames: [file], options, host });
-  const sf = program.getSourceFile(file);
-  return sf ? program.getSyntacticDiagnostics(sf) : [];
+  // the file parsed once, by readExecSource
+  host.getSourceFile = (name, version, onError, create) => (name === sf.fileName ? sf : original(name, version, onError, create));
+  const program = ts.createProgram({ rootNames: [sf.fileName], options, host });
+  const parsed = program.getSourceFile(sf.fileName);
+  return parsed ? program.getSyntacticDiagnostics(parsed) : [];
 }

@@ -18,6 +18,17 @@ export interface Target {
   readonly spec: (b: IrBuilder, span: Span) => Expr;
 }
 
+const plans = new WeakMap<Program, Map<string, Plan>>();
+
+/** codegen's plan of the module (what it generates and under which names), made once per program */
+export function planFor(program: Program, module: ModuleIR): Plan {
+  let byModule = plans.get(program);
+  if (!byModule) plans.set(program, (byModule = new Map()));
+  let plan = byModule.get(module.name);
+  if (!plan) byModule.set(module.name, (plan = new Plan(program, module)));
+  return plan;
+}
+
 /** the record type of a machine's state, as codegen's `M$State` */
 export const stateRecordName = (machine: QName): QName => `${machine}.$State`;
 
@@ -40,7 +51,7 @@ export function resolveTarget(program: Program, written: string, roots: readonly
     if (def && module) {
       if (!def.body) return `${written} is an abstract def: there is nothing to refine`;
       if (def.level === 'action' || def.level === 'temporal' || def.params.some((p) => p.level !== undefined || p.type.kind === 'fn')) return `${written} is not a value-level def`;
-      const plan = new Plan(program, module);
+      const plan = planFor(program, module);
       const machine = def.machine ? program.machines.get(def.machine) : undefined;
       const slots: ParamSlot[] = [
         ...(plan.defUsesConstants(q) ? [{ kind: 'consts' } as const] : []),
@@ -61,7 +72,7 @@ export function resolveTarget(program: Program, written: string, roots: readonly
     const action = machine?.actions.find((a) => a.name === q.slice(dot + 1));
     const mod = moduleOf(program, q);
     if (machine && action && mod) {
-      const plan = new Plan(program, mod);
+      const plan = planFor(program, mod);
       const parts = [...action.params.flatMap((p) => (p.domain ? [p.domain] : [])), ...action.guards, ...action.assigns.map((x) => x.value)];
       const stateType: Type = { kind: 'record', name: stateRecordName(machine.name) };
       const result: Type = { kind: 'option', elem: stateType };

@@ -34,6 +34,8 @@ export interface TranslationContext {
   readonly file: string;
   /** functions declared in the file, by name (candidates for inlining) */
   readonly functions: ReadonlyMap<string, ts.FunctionDeclaration>;
+  /** top-level `const NAME = value` of the file (bigints, booleans and strings: immutable) */
+  readonly constants: ReadonlyMap<string, ts.VariableDeclaration>;
   /** local name → export of `kproof/runtime` */
   readonly runtimeNames: ReadonlyMap<string, string>;
   /** `import * as rt from 'kproof/runtime'` */
@@ -168,6 +170,14 @@ export class Translator {
     if (ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken) return this.branch(c.operand, env, onFalse, onTrue);
     if (ts.isBinaryExpression(c)) {
       const op = c.operatorToken.kind;
+      // `x === undefined || x.kind !== "C"`: the right operand, and the branch both operands decide,
+      // see x narrowed by both, as in TypeScript; the other branch (reached either way) sees the
+      // names as they were, and is translated once per way of reaching it
+      if ((op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) && this.narrows(c, env)) {
+        return op === ts.SyntaxKind.AmpersandAmpersandToken
+          ? this.branch(c.left, env, (e) => this.branch(c.right, e, onTrue, () => onFalse(env)), () => onFalse(env))
+          : this.branch(c.left, env, () => onTrue(env), (e) => this.branch(c.right, e, () => onTrue(env), onFalse));
+      }
       const positive = op === ts.SyntaxKind.EqualsEqualsEqualsToken;
       if (positive || op === ts.SyntaxKind.ExclamationEqualsEqualsToken) {
         const [yes, no] = positive ? [onTrue, onFalse] : [onFalse, onTrue];
@@ -181,6 +191,17 @@ export class Translator {
     const then = onTrue(env);
     const otherwise = onFalse(env);
     return this.b.node({ kind: 'if', cond: test, then, else: otherwise }, then.type, this.span(cond));
+  }
+
+  /** the condition tests an Option name against `undefined` or an enum name's `.kind` (and so narrows it) */
+  private narrows(cond: ts.Expression, env: Env): boolean {
+    const c = unparen(cond);
+    if (ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken) return this.narrows(c.operand, env);
+    if (!ts.isBinaryExpression(c)) return false;
+    const op = c.operatorToken.kind;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) return this.narrows(c.left, env) || this.narrows(c.right, env);
+    if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken) return false;
+    return this.undefinedTest(c, env) !== undefined || this.kindTest(c, env) !== undefined;
   }
 
   private undefinedTest(c: ts.BinaryExpression, env: Env): { name: string; local: Extract<Local, { kind: 'value' }> } | undefined {
@@ -456,7 +477,25 @@ export class Translator {
     }
     const ctor = this.cx.ctorNames.get(n.text);
     if (ctor) return this.construct(ctor.enumName, ctor.ctor, [], n, env);
-    return this.fail(n, `\`${n.text}\` is not a parameter, a \`const\` of this function, or a constructor of the spec`);
+    const constant = this.cx.constants.get(n.text);
+    if (constant) return this.topLevelConstant(constant, n);
+    return this.fail(n, `\`${n.text}\` is not a parameter, a \`const\` of this function or of the file, or a constructor of the spec`);
+  }
+
+  /** a top-level `const` of the file, in scope everywhere; only primitives, which nothing can mutate */
+  private topLevelConstant(d: ts.VariableDeclaration, at: ts.Identifier): Expr {
+    const name = at.text;
+    if (this.inlining.includes(name)) this.fail(at, `the constant \`${name}\` is defined in terms of itself`);
+    this.inlining.push(name);
+    try {
+      const value = this.expr(d.initializer!, new Map(), this.annotation(d.type));
+      if (value.type.kind !== 'int' && value.type.kind !== 'bool' && value.type.kind !== 'string') {
+        this.fail(at, `\`${name}\` is a top-level ${typeToString(value.type)}, which other code could mutate: exec code reads top-level bigints, booleans and strings only (make it a function of no parameters)`);
+      }
+      return value;
+    } finally {
+      this.inlining.pop();
+    }
   }
 
   private prefix(n: ts.PrefixUnaryExpression, env: Env): Expr {
@@ -476,6 +515,13 @@ export class Translator {
     const op = n.operatorToken.kind;
     const K = ts.SyntaxKind;
     if (op === K.AmpersandAmpersandToken || op === K.BarBarToken) {
+      // `x !== undefined && x > 0n`: the right operand sees x narrowed by the left
+      if (this.narrows(n.left, env)) {
+        const right = (e: Env) => this.expect(this.expr(n.right, e, BOOL), BOOL, n.right);
+        return op === K.AmpersandAmpersandToken
+          ? this.branch(n.left, env, right, () => this.b.bool(false, span))
+          : this.branch(n.left, env, () => this.b.bool(true, span), right);
+      }
       const left = this.expect(this.expr(n.left, env, BOOL), BOOL, n.left);
       const right = this.expect(this.expr(n.right, env, BOOL), BOOL, n.right);
       return this.b.node({ kind: 'logic', op: op === K.AmpersandAmpersandToken ? '&&' : '||', left, right }, BOOL, span);
@@ -572,6 +618,8 @@ export class Translator {
       if (!f) this.fail(n.name, `${typeToString(t)} has no field \`${name}\``);
       return this.b.node({ kind: 'field', target, record: t.name, field: name }, f.type, span);
     }
+    if (t.kind === 'option') return this.fail(n, `${n.questionDotToken ? '`?.`' : `\`.${name}\``} on ${typeToString(t)} is outside the subset: bind the value and test it first (\`x !== undefined && x.${name} …\`)`);
+    if (t.kind === 'enum' && name === 'kind') return this.discriminant(target, t.name, span);
     if (t.kind === 'enum') return this.fail(n, `narrow ${typeToString(t)} first (\`if (x.kind === "C")\` or \`switch (x.kind)\`) to read its fields`);
     if (name === 'length' && t.kind === 'seq') return this.number(this.b.node({ kind: 'builtin', op: 'seq.len', args: [target] }, INT, span));
     if (name === 'length' && t.kind === 'string') return this.fail(n, "a string's `.length` counts UTF-16 units, kspec counts code points: use `strLen(s)` from kproof/runtime");
@@ -581,6 +629,17 @@ export class Translator {
       return this.number(this.b.node({ kind: 'builtin', op: 'set.size', args: [keys] }, INT, span));
     }
     return this.fail(n.name, `\`.${name}\` on ${typeToString(t)} is outside the subset`);
+  }
+
+  /** `x.kind` as a value: the constructor's name (a payload field `kind` is `kind$`, so this is the tag) */
+  private discriminant(target: Expr, enumName: string, span: Span): Expr {
+    const arms: MatchArm[] = this.cx.program.enums.get(enumName)!.ctors.map((c) => ({
+      ctor: c.name,
+      binders: c.fields.map((f) => this.b.binder(`$${f.name}`, f.type, span)),
+      body: this.b.node({ kind: 'string', value: c.name }, STRING, span),
+      span,
+    }));
+    return this.b.node({ kind: 'match', scrutinee: target, arms }, STRING, span);
   }
 
   private element(n: ts.ElementAccessExpression, env: Env): Expr {

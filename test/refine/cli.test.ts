@@ -1,36 +1,9 @@
 // `kproof codegen` and `kproof refine` on the command line (in-process): output, --json, exit codes.
-import { Command } from 'commander';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { register as registerCodegen } from '../../src/cli/codegen.js';
-import type { CliContext } from '../../src/cli/context.js';
-import { register as registerRefine } from '../../src/cli/refine.js';
-
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-
-async function run(args: readonly string[], cwd = REPO): Promise<{ code: number; out: string; err: string }> {
-  let code = 0;
-  let out = '';
-  let err = '';
-  const ctx: CliContext = {
-    cwd,
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    isTTY: false,
-    color: false,
-    exitWith: (c) => {
-      if (c > code) code = c;
-    },
-  };
-  const program = new Command('kproof').exitOverride();
-  registerCodegen(program, ctx);
-  registerRefine(program, ctx);
-  await program.parseAsync([...args], { from: 'user' });
-  return { code, out, err };
-}
+import { REPO, runKproof as run } from './cli-runner.js';
 
 describe('kproof codegen / refine CLI', () => {
   let dir: string;
@@ -80,7 +53,7 @@ describe('kproof codegen / refine CLI', () => {
   it('refine of code outside the subset exits 2 with file:line:col', async () => {
     const r = await run(['refine', 'test/refine/fixtures/refine/rejected.ts', '--spec', 'test/refine/fixtures/refine/shapes.kspec', '--no-cache']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('test/refine/fixtures/refine/rejected.ts:6:3: error KSP261');
+    expect(r.err).toContain('test/refine/fixtures/refine/rejected.ts:9:3: error KSP261');
   });
 
   it('refine uses the cache (in the working directory) on a second run', async () => {

@@ -18,7 +18,8 @@ const SUPPORTED = [
   'switchOnKind', 'ifElse', 'earlyReturn', 'objectSpread', 'objectLiteral', 'enumNarrowing', 'truncatingDivision', 'truncatingRemainder',
   'nullishDefault', 'arrayRead', 'forOfEarlyExit', 'forOfAccumulator', 'someOverSet', 'mapGetNarrowing', 'mapHas', 'mapUpdate',
   'stringConcat', 'constants', 'arraySpread', 'tuple', 'setByValue', 'switchDefault', 'ternaries', 'kindTest', 'constAndHelper',
-  'actionStep', 'machineDef', 'viewed',
+  'actionStep', 'machineDef', 'viewed', 'narrowingThroughOr', 'narrowingThroughAnd', 'notNarrowedAfterAnd', 'kindAsValue', 'topLevelConstant', 'importAlias',
+  'typeAlias',
 ];
 
 /** [function, diagnostic code, the text the diagnostic must start at (first occurrence inside the function)] */
@@ -44,6 +45,8 @@ const REJECTED: readonly (readonly [string, string, string])[] = [
   ['optionalParameter', 'KSP261', 'x?: bigint'],
   ['jsSetOfRecords', 'KSP261', 'new Set(['],
   ['bigintEqualsNumber', 'KSP261', 'x === 0'],
+  ['optionalChaining', 'KSP261', 'o?.kind'],
+  ['topLevelRecord', 'KSP261', 'ORIGIN)'],
 ];
 
 /** [function, what the mutation is, find, replace] applied to supported.ts */
