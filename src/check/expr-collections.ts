@@ -14,11 +14,11 @@ export function checkIndex(x: ExprChecker, e: Extract<A.Expr, { kind: 'index' }>
   const t = target.type;
   if (t.kind === 'seq') {
     const index = x.check(e.index, ctx, INT);
-    return x.mk({ kind: 'builtin', op: 'seq.index', args: [target, index] }, e.span, t.elem, x.level(target, index));
+    return x.mk({ kind: 'builtin', op: 'seq.index', args: [target, index], id: x.mc.ids.fresh(), span: e.span, type: t.elem, level: x.level(target, index) });
   }
   if (t.kind === 'map') {
     const key = x.check(e.index, ctx, t.key);
-    return x.mk({ kind: 'builtin', op: 'map.index', args: [target, key] }, e.span, t.value, x.level(target, key));
+    return x.mk({ kind: 'builtin', op: 'map.index', args: [target, key], id: x.mc.ids.fresh(), span: e.span, type: t.value, level: x.level(target, key) });
   }
   x.infer(e.index, ctx, ERROR_TYPE);
   if (!isError(t)) {
@@ -60,7 +60,7 @@ export function checkCollectionLiteral(x: ExprChecker, e: Extract<A.Expr, { kind
       return x.errorNode(e.span);
     }
     const entries = keys.exprs.map((key, i) => ({ key, value: values.exprs[i]! }));
-    return x.mk({ kind: 'mapLit', entries }, e.span, { kind: 'map', key: keys.type, value: values.type }, x.level(...keys.exprs, ...values.exprs));
+    return x.mk({ kind: 'mapLit', entries, id: x.mc.ids.fresh(), span: e.span, type: { kind: 'map', key: keys.type, value: values.type }, level: x.level(...keys.exprs, ...values.exprs) });
   }
   const want = expected?.kind === e.kind ? expected.elem : silent ? ERROR_TYPE : undefined;
   const { exprs, type } = elements(x, e.elems, ctx, want);
@@ -68,8 +68,10 @@ export function checkCollectionLiteral(x: ExprChecker, e: Extract<A.Expr, { kind
     if (!silent) cannotInfer(x, e.kind === 'seq' ? '[]' : '{}', e.kind === 'seq' ? 'let s: Seq<Int> = [] in ...' : 'let s: Set<Int> = {} in ...', e.span);
     return x.errorNode(e.span);
   }
-  const node = e.kind === 'seq' ? ({ kind: 'seqLit', elems: exprs } as const) : ({ kind: 'setLit', elems: exprs } as const);
-  return x.mk(node, e.span, { kind: e.kind, elem: type }, x.level(...exprs));
+  const level = x.level(...exprs);
+  return e.kind === 'seq'
+    ? x.mk({ kind: 'seqLit', elems: exprs, id: x.mc.ids.fresh(), span: e.span, type: { kind: 'seq', elem: type }, level })
+    : x.mk({ kind: 'setLit', elems: exprs, id: x.mc.ids.fresh(), span: e.span, type: { kind: 'set', elem: type }, level });
 }
 
 export function checkComprehension(x: ExprChecker, e: Extract<A.Expr, { kind: 'setFilter' | 'setImage' | 'mapComp' }>, ctx: Ctx, expected?: Type): Expr {
@@ -87,15 +89,15 @@ export function checkComprehension(x: ExprChecker, e: Extract<A.Expr, { kind: 's
   switch (e.kind) {
     case 'setFilter': {
       const pred = x.check(e.pred, inner, BOOL);
-      return x.mk({ kind: 'setFilter', binder, source, pred }, e.span, { kind: 'set', elem: binder.type }, x.level(source, pred));
+      return x.mk({ kind: 'setFilter', binder, source, pred, id: x.mc.ids.fresh(), span: e.span, type: { kind: 'set', elem: binder.type }, level: x.level(source, pred) });
     }
     case 'setImage': {
       const body = expected?.kind === 'set' ? x.check(e.body, inner, expected.elem) : x.infer(e.body, inner);
-      return x.mk({ kind: 'setImage', binder, source, body }, e.span, { kind: 'set', elem: body.type }, x.level(source, body));
+      return x.mk({ kind: 'setImage', binder, source, body, id: x.mc.ids.fresh(), span: e.span, type: { kind: 'set', elem: body.type }, level: x.level(source, body) });
     }
     case 'mapComp': {
       const body = expected?.kind === 'map' ? x.check(e.body, inner, expected.value) : x.infer(e.body, inner);
-      return x.mk({ kind: 'mapComp', binder, domain: source, body }, e.span, { kind: 'map', key: binder.type, value: body.type }, x.level(source, body));
+      return x.mk({ kind: 'mapComp', binder, domain: source, body, id: x.mc.ids.fresh(), span: e.span, type: { kind: 'map', key: binder.type, value: body.type }, level: x.level(source, body) });
     }
   }
 }
@@ -201,7 +203,7 @@ export function checkMethod(x: ExprChecker, target: Expr, method: A.Name, args: 
     x.diags.error('KSP041', `\`${method.text}\` takes ${sig.params.length} argument${sig.params.length === 1 ? '' : 's'}, found ${args.length}`, span);
   }
   const checked = args.map((a, i) => x.check(a, ctx, sig.params[i] ?? ERROR_TYPE));
-  return x.mk({ kind: 'builtin', op: sig.op, args: [target, ...checked] }, span, sig.result, x.level(target, ...checked));
+  return x.mk({ kind: 'builtin', op: sig.op, args: [target, ...checked], id: x.mc.ids.fresh(), span, type: sig.result, level: x.level(target, ...checked) });
 }
 
 export function fieldAccess(x: ExprChecker, target: Expr, member: A.Name, span: Span): Expr {
@@ -212,7 +214,7 @@ export function fieldAccess(x: ExprChecker, target: Expr, member: A.Name, span: 
       x.diags.error('KSP060', `tuple ${show(t)} has no element \`${member.text}\` (elements are numbered 0 to ${t.elems.length - 1})`, member.span);
       return x.errorNode(span);
     }
-    return x.mk({ kind: 'tupleGet', tuple: target, index }, span, t.elems[index]!, target.level);
+    return x.mk({ kind: 'tupleGet', tuple: target, index, id: x.mc.ids.fresh(), span, type: t.elems[index]!, level: target.level });
   }
   if (t.kind === 'record') {
     const rec = x.mc.registry.records.get(t.name);
@@ -223,8 +225,8 @@ export function fieldAccess(x: ExprChecker, target: Expr, member: A.Name, span: 
       x.diags.error('KSP028', `record \`${show(t)}\` has no field \`${member.text}\`${didYouMean(member.text, decl.fields.map((f) => f.name))}`, member.span);
       return x.errorNode(span);
     }
-    x.mc.symbols.ref(member.span, { name: member.text, kind: 'field', span: field.span, type: field.type });
-    return x.mk({ kind: 'field', target, record: t.name, field: member.text }, span, field.type, target.level);
+    x.mc.symbols.refTyped(member.span, field, member.text, 'field');
+    return x.mk({ kind: 'field', target, record: t.name, field: member.text, id: x.mc.ids.fresh(), span, type: field.type, level: target.level });
   }
   if (!isError(t)) {
     const kind = kindOf(t);

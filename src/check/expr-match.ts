@@ -50,7 +50,7 @@ export function checkIs(x: ExprChecker, e: Extract<A.Expr, { kind: 'is' }>, ctx:
   }
   const c = patternCtor(x, target.type, ctors, e.ctor);
   if (!c) return x.errorNode(e.span, BOOL);
-  return x.mk({ kind: 'is', arg: target, ctor: c.name }, e.span, BOOL, target.level);
+  return x.mk({ kind: 'is', arg: target, ctor: c.name, id: x.mc.ids.fresh(), span: e.span, type: BOOL, level: target.level });
 }
 
 export function checkMatch(x: ExprChecker, e: Extract<A.Expr, { kind: 'match' }>, ctx: Ctx, expected?: Type): Expr {
@@ -109,7 +109,7 @@ export function checkMatch(x: ExprChecker, e: Extract<A.Expr, { kind: 'match' }>
     }
   }
   const type = result ?? ERROR_TYPE;
-  return x.mk({ kind: 'match', scrutinee, arms }, e.span, type, x.level(scrutinee, ...arms.map((a) => a.body)));
+  return x.mk({ kind: 'match', scrutinee, arms, id: x.mc.ids.fresh(), span: e.span, type, level: x.level(scrutinee, ...arms.map((a) => a.body)) });
 }
 
 function lastPart(path: A.Path): string {

@@ -11,7 +11,6 @@ import { didYouMean } from './suggest.js';
 import { ERROR_TYPE, exceeds, isError, levelWord, maxLevel, show } from './typing.js';
 import { PREDEFINED_VALUES, kindWord, type ActionSig, type DeclSymbol, type DefSig, type EnumSymbol, type MachineInfo } from './symbols.js';
 import { checkMethod, fieldAccess } from './expr-collections.js';
-import { declTarget } from './symbol-table.js';
 
 type Args = readonly A.Expr[] | undefined;
 
@@ -46,7 +45,7 @@ function resolveBare(x: ExprChecker, n: A.Name, args: Args, span: Span, ctx: Ctx
   const text = n.text;
   const local = lookupLocal(ctx.locals, text);
   if (local) {
-    x.mc.symbols.ref(n.span, { name: text, kind: 'local', span: local.span, type: local.type });
+    x.mc.symbols.refTyped(n.span, local, text, 'local');
     if (local.type.kind === 'fn') {
       if (!args) {
         x.diags.error('KSP041', `\`${text}\` is a function parameter; apply it to ${plural(local.type.params.length, 'argument')}`, n.span);
@@ -59,21 +58,21 @@ function resolveBare(x: ExprChecker, n: A.Name, args: Args, span: Span, ctx: Ctx
       const checked = args.map((a, i) => x.check(a, ctx, fnType.params[i] ?? ERROR_TYPE));
       const level = local.level ?? 'constant';
       x.limit(ctx, level, n.span, `\`${text}\``);
-      return x.mk({ kind: 'apply', fn: local, args: checked }, span, fnType.result, maxLevel(level, x.level(...checked)));
+      return x.mk({ kind: 'apply', fn: local, args: checked, id: x.mc.ids.fresh(), span, type: fnType.result, level: maxLevel(level, x.level(...checked)) });
     }
     if (args) return notCallable(x, n, `a value of type ${show(local.type)}`, args, span, ctx);
     const level = local.level ?? 'constant';
     x.limit(ctx, level, n.span, `\`${text}\``);
-    return x.mk({ kind: 'ref', ref: { kind: 'local', binder: local } }, span, local.type, level);
+    return x.mk({ kind: 'ref', ref: { kind: 'local', binder: local }, id: x.mc.ids.fresh(), span, type: local.type, level });
   }
   const m = ctx.machine;
   if (m) {
     const v = m.vars.get(text);
     if (v) {
-      x.mc.symbols.ref(n.span, { name: text, kind: 'var', span: v.span, type: v.type });
+      x.mc.symbols.refTyped(n.span, v, text, 'var');
       if (args) return notCallable(x, n, `a variable of type ${show(v.type)}`, args, span, ctx);
       x.limit(ctx, 'state', n.span, `variable \`${text}\``);
-      return x.mk({ kind: 'ref', ref: { kind: 'var', machine: m.qname, name: text } }, span, v.type, 'state');
+      return x.mk({ kind: 'ref', ref: { kind: 'var', machine: m.qname, name: text }, id: x.mc.ids.fresh(), span, type: v.type, level: 'state' });
     }
     const d = m.defs.get(text);
     if (d) {
@@ -88,7 +87,7 @@ function resolveBare(x: ExprChecker, n: A.Name, args: Args, span: Span, ctx: Ctx
   }
   const sym = x.mc.decls.get(text);
   if (sym) {
-    x.mc.symbols.ref(n.span, declTarget(sym));
+    x.mc.symbols.refDecl(n.span, sym);
     return declValue(x, sym, x.mc, n, args, span, ctx);
   }
   const ctors = x.mc.ctors.get(text);
@@ -138,7 +137,7 @@ function declValue(x: ExprChecker, sym: DeclSymbol, module: ModuleChecker, n: A.
   switch (sym.kind) {
     case 'const': {
       if (args) return notCallable(x, n, 'a constant', args, span, ctx);
-      return x.mk({ kind: 'ref', ref: { kind: 'const', name: sym.qname } }, span, module.constType(sym), 'constant');
+      return x.mk({ kind: 'ref', ref: { kind: 'const', name: sym.qname }, id: x.mc.ids.fresh(), span, type: module.constType(sym), level: 'constant' });
     }
     case 'boundConst':
       x.mc.boundUses++;
@@ -177,7 +176,7 @@ function callDef(x: ExprChecker, sig: DefSig, n: A.Name, args: Args, span: Span,
   x.limit(ctx, sig.callLevel, n.span, `\`${n.text}\``);
   x.mc.calls?.add(sig.qname);
   const level: Level = checked.reduce<Level>((l, a) => (exceeds(a.level, l) ? a.level : l), sig.callLevel);
-  return x.mk({ kind: 'call', def: sig.qname, args: checked }, span, sig.result, level);
+  return x.mk({ kind: 'call', def: sig.qname, args: checked, id: x.mc.ids.fresh(), span, type: sig.result, level });
 }
 
 function ctorValue(x: ExprChecker, module: ModuleChecker, sym: EnumSymbol, ctor: string, n: A.Name, args: Args, span: Span, ctx: Ctx): Expr {
@@ -188,7 +187,7 @@ function ctorValue(x: ExprChecker, module: ModuleChecker, sym: EnumSymbol, ctor:
     x.diags.error('KSP041', `constructor \`${ctor}\` takes ${plural(fields.length, 'argument')}, found ${given.length}`, args ? span : n.span);
   }
   const checked = given.map((a, i) => x.check(a, ctx, fields[i]?.type ?? ERROR_TYPE));
-  return x.mk({ kind: 'ctor', enumName: sym.qname, ctor, args: checked }, span, { kind: 'enum', name: sym.qname }, x.level(...checked));
+  return x.mk({ kind: 'ctor', enumName: sym.qname, ctor, args: checked, id: x.mc.ids.fresh(), span, type: { kind: 'enum', name: sym.qname }, level: x.level(...checked) });
 }
 
 function predefined(x: ExprChecker, n: A.Name, args: Args, span: Span, ctx: Ctx, expected?: Type): Expr {
@@ -198,7 +197,7 @@ function predefined(x: ExprChecker, n: A.Name, args: Args, span: Span, ctx: Ctx,
         x.diags.error('KSP041', '`None` takes no arguments', span);
         return x.errorNode(span);
       }
-      if (expected?.kind === 'option') return x.mk({ kind: 'none' }, span, expected, 'constant');
+      if (expected?.kind === 'option') return x.mk({ kind: 'none', id: x.mc.ids.fresh(), span, type: expected, level: 'constant' });
       if (expected && isError(expected)) return x.errorNode(span);
       if (expected) {
         x.mismatch(expected, { kind: 'option', elem: ERROR_TYPE }, span);
@@ -214,7 +213,7 @@ function predefined(x: ExprChecker, n: A.Name, args: Args, span: Span, ctx: Ctx,
         return x.errorNode(span);
       }
       const arg = expected?.kind === 'option' ? x.check(args[0]!, ctx, expected.elem) : x.infer(args[0]!, ctx, expected && isError(expected) ? ERROR_TYPE : undefined);
-      return x.mk({ kind: 'some', arg }, span, { kind: 'option', elem: arg.type }, arg.level);
+      return x.mk({ kind: 'some', arg, id: x.mc.ids.fresh(), span, type: { kind: 'option', elem: arg.type }, level: arg.level });
     }
     default:
       return temporalBuiltin(x, n, args, span, ctx);
@@ -233,9 +232,9 @@ function temporalBuiltin(x: ExprChecker, n: A.Name, args: Args, span: Span, ctx:
   }
   const arg = actionArgument(x, args[0]!, ctx, n.text);
   if (isFairness) {
-    return x.mk({ kind: 'fairness', strength: n.text === 'WF' ? 'weak' : 'strong', arg }, span, BOOL, 'temporal');
+    return x.mk({ kind: 'fairness', strength: n.text === 'WF' ? 'weak' : 'strong', arg, id: x.mc.ids.fresh(), span, type: BOOL, level: 'temporal' });
   }
-  return x.mk({ kind: 'enabled', arg }, span, BOOL, 'state');
+  return x.mk({ kind: 'enabled', arg, id: x.mc.ids.fresh(), span, type: BOOL, level: 'state' });
 }
 
 /** An action instance of the machine in scope, an `Action` parameter, or a call of an `Action` def. */
@@ -245,7 +244,7 @@ export function actionArgument(x: ExprChecker, a: A.Expr, ctx: Ctx, user: string
   const args = a.kind === 'call' ? a.args : undefined;
   if (callee.kind === 'name' && ctx.machine && !lookupLocal(ctx.locals, callee.name.text)) {
     const sig = ctx.actions ? ctx.machine.actions.get(callee.name.text) : undefined;
-    if (sig) return x.mk({ kind: 'action', instance: actionInstance(x, ctx.machine.qname, sig, callee.name, args, a.span, inner) }, a.span, BOOL, 'action');
+    if (sig) return x.mk({ kind: 'action', instance: actionInstance(x, ctx.machine.qname, sig, callee.name, args, a.span, inner), id: x.mc.ids.fresh(), span: a.span, type: BOOL, level: 'action' });
   }
   const e = x.check(a, inner, BOOL);
   const ok =
@@ -283,24 +282,24 @@ function nextRelation(x: ExprChecker, m: MachineInfo, n: A.Name, ctx: Ctx): Expr
   x.limit(ctx, 'action', n.span, '`next`');
   const span = n.span;
   const steps = [...m.actions.values()].map((a) =>
-    x.mk({ kind: 'action', instance: { machine: m.qname, action: a.name, args: a.params.map(() => undefined) } }, span, BOOL, 'action'),
+    x.mk({ kind: 'action', instance: { machine: m.qname, action: a.name, args: a.params.map(() => undefined) }, id: x.mc.ids.fresh(), span, type: BOOL, level: 'action' }),
   );
   const unchanged = [...m.vars.values()].map((v) => {
-    const now = () => x.mk({ kind: 'ref', ref: { kind: 'var', machine: m.qname, name: v.name } }, span, v.type, 'state');
-    const next = x.mk({ kind: 'prime', arg: now() }, span, v.type, 'action');
-    return x.mk({ kind: 'eq', left: next, right: now() }, span, BOOL, 'action');
+    const now = () => x.mk({ kind: 'ref', ref: { kind: 'var', machine: m.qname, name: v.name }, id: x.mc.ids.fresh(), span, type: v.type, level: 'state' });
+    const next = x.mk({ kind: 'prime', arg: now(), id: x.mc.ids.fresh(), span, type: v.type, level: 'action' });
+    return x.mk({ kind: 'eq', left: next, right: now(), id: x.mc.ids.fresh(), span, type: BOOL, level: 'action' });
   });
   const all = (op: '&&' | '||', es: Expr[], empty: boolean): Expr =>
     es.length === 0
-      ? x.mk({ kind: 'bool', value: empty }, span, BOOL, 'constant')
-      : es.reduce((l, r) => x.mk({ kind: 'logic', op, left: l, right: r }, span, BOOL, maxLevel(l.level, r.level)));
+      ? x.mk({ kind: 'bool', value: empty, id: x.mc.ids.fresh(), span, type: BOOL, level: 'constant' })
+      : es.reduce((l, r) => x.mk({ kind: 'logic', op, left: l, right: r, id: x.mc.ids.fresh(), span, type: BOOL, level: maxLevel(l.level, r.level) }));
   return all('||', [...steps, all('&&', unchanged, true)], false);
 }
 
 function actionFormula(x: ExprChecker, machine: string, sig: ActionSig, n: A.Name, args: Args, span: Span, ctx: Ctx): Expr {
   x.limit(ctx, 'action', n.span, `action \`${n.text}\``);
   const instance = actionInstance(x, machine, sig, n, args, span, ctx);
-  return x.mk({ kind: 'action', instance }, span, BOOL, 'action');
+  return x.mk({ kind: 'action', instance, id: x.mc.ids.fresh(), span, type: BOOL, level: 'action' });
 }
 
 /** `e.f`, `e.0`, `m.x`, `E.C`, `m.E.C`. */

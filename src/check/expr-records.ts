@@ -50,7 +50,7 @@ export function checkRecord(x: ExprChecker, e: Extract<A.Expr, { kind: 'record' 
     x.diags.error('KSP044', `\`${r.sym.name.text} { ... }\` is missing field${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, e.type.span);
   }
   const fields = decl.fields.map((f) => given.get(f.name) ?? x.errorNode(e.span, f.type));
-  return x.mk({ kind: 'record', record: decl.name, fields }, e.span, { kind: 'record', name: decl.name }, x.level(...fields));
+  return x.mk({ kind: 'record', record: decl.name, fields, id: x.mc.ids.fresh(), span: e.span, type: { kind: 'record', name: decl.name }, level: x.level(...fields) });
 }
 
 export function checkWith(x: ExprChecker, e: Extract<A.Expr, { kind: 'with' }>, ctx: Ctx): Expr {
@@ -65,5 +65,5 @@ export function checkWith(x: ExprChecker, e: Extract<A.Expr, { kind: 'with' }>, 
   const decl = rec.module.recordIR(rec.sym);
   const given = fieldValues(x, decl, e.fields, ctx);
   const updates = [...given].map(([field, value]) => ({ field, value }));
-  return x.mk({ kind: 'with', target, record: decl.name, updates }, e.span, t, x.level(target, ...updates.map((u) => u.value)));
+  return x.mk({ kind: 'with', target, record: decl.name, updates, id: x.mc.ids.fresh(), span: e.span, type: t, level: x.level(target, ...updates.map((u) => u.value)) });
 }

@@ -5,7 +5,7 @@
 // checked against the context's limit where it is written.
 import type * as A from '../syntax/ast.js';
 import type { Span } from '../diagnostics/index.js';
-import { BOOL, INT, LEVEL_ORDER, type Expr, type ExprNode, type Level, type Type } from '../ir/index.js';
+import { BOOL, INT, LEVEL_ORDER, type Expr, type Level, type Type } from '../ir/index.js';
 import type { ModuleChecker } from './module.js';
 import { withLocal, type Ctx } from './scope.js';
 import { ERROR_TYPE, compatible, exceeds, isError, join, levelWord, maxLevel, show, showApart } from './typing.js';
@@ -23,20 +23,18 @@ export class ExprChecker {
     return this.mc.diags;
   }
 
-  /** Completes a node literal (always a fresh object at the call site, so adding to it is safe). */
-  mk(node: ExprNode, span: Span, type: Type, level: Level): Expr {
-    const e = node as ExprNode & { id: number; span: Span; type: Type; level: Level };
-    e.id = this.mc.ids.fresh();
-    e.span = span;
-    e.type = type;
-    e.level = level;
+  /**
+   * Records a finished node. Each node is one literal with all its fields (`id` from
+   * `mc.ids.fresh()`): fields added to an object after it is built live in a second object.
+   */
+  mk(e: Expr): Expr {
     this.mc.symbols.expr(e);
     return e;
   }
 
   /** A placeholder for an expression that has already been reported. */
   errorNode(span: Span, type: Type = ERROR_TYPE): Expr {
-    return this.mk({ kind: 'bool', value: false }, span, type, 'constant');
+    return this.mk({ kind: 'bool', value: false, id: this.mc.ids.fresh(), span, type, level: 'constant' });
   }
 
   level(...es: readonly (Expr | undefined)[]): Level {
@@ -82,11 +80,11 @@ export class ExprChecker {
   infer(e: A.Expr, ctx: Ctx, expected?: Type): Expr {
     switch (e.kind) {
       case 'bool':
-        return this.mk({ kind: 'bool', value: e.value }, e.span, BOOL, 'constant');
+        return this.mk({ kind: 'bool', value: e.value, id: this.mc.ids.fresh(), span: e.span, type: BOOL, level: 'constant' });
       case 'int':
-        return this.mk({ kind: 'int', value: e.value }, e.span, INT, 'constant');
+        return this.mk({ kind: 'int', value: e.value, id: this.mc.ids.fresh(), span: e.span, type: INT, level: 'constant' });
       case 'string':
-        return this.mk({ kind: 'string', value: e.value }, e.span, { kind: 'string' }, 'constant');
+        return this.mk({ kind: 'string', value: e.value, id: this.mc.ids.fresh(), span: e.span, type: { kind: 'string' }, level: 'constant' });
       case 'paren':
         return this.infer(e.inner, ctx, expected);
       case 'name':
@@ -144,24 +142,24 @@ export class ExprChecker {
     }
     const innerMax: Level = LEVEL_ORDER[ctx.maxLevel] < LEVEL_ORDER.state ? ctx.maxLevel : 'state';
     const arg = this.infer(e.target, { ...ctx, maxLevel: innerMax, where: 'a primed expression' });
-    return this.mk({ kind: 'prime', arg }, e.span, arg.type, 'action');
+    return this.mk({ kind: 'prime', arg, id: this.mc.ids.fresh(), span: e.span, type: arg.type, level: 'action' });
   }
 
   private unary(e: Extract<A.Expr, { kind: 'unary' }>, ctx: Ctx): Expr {
     switch (e.op) {
       case '!': {
         const arg = this.check(e.arg, ctx, BOOL);
-        return this.mk({ kind: 'not', arg }, e.span, BOOL, arg.level);
+        return this.mk({ kind: 'not', arg, id: this.mc.ids.fresh(), span: e.span, type: BOOL, level: arg.level });
       }
       case '-': {
         const arg = this.check(e.arg, ctx, INT);
-        return this.mk({ kind: 'neg', arg }, e.span, INT, arg.level);
+        return this.mk({ kind: 'neg', arg, id: this.mc.ids.fresh(), span: e.span, type: INT, level: arg.level });
       }
       case '[]':
       case '<>': {
         this.limit(ctx, 'temporal', e.opSpan, `\`${e.op}\``);
         const arg = this.check(e.arg, ctx, BOOL);
-        return this.mk({ kind: e.op === '[]' ? 'always' : 'eventually', arg }, e.span, BOOL, 'temporal');
+        return this.mk({ kind: e.op === '[]' ? 'always' : 'eventually', arg, id: this.mc.ids.fresh(), span: e.span, type: BOOL, level: 'temporal' });
       }
     }
   }
@@ -174,19 +172,19 @@ export class ExprChecker {
       case '<==>': {
         const left = this.check(e.left, ctx, BOOL);
         const right = this.check(e.right, ctx, BOOL);
-        return this.mk({ kind: 'logic', op: e.op, left, right }, e.span, BOOL, this.level(left, right));
+        return this.mk({ kind: 'logic', op: e.op, left, right, id: this.mc.ids.fresh(), span: e.span, type: BOOL, level: this.level(left, right) });
       }
       case '~>': {
         this.limit(ctx, 'temporal', e.opSpan, '`~>`');
         const left = this.check(e.left, ctx, BOOL);
         const right = this.check(e.right, ctx, BOOL);
-        return this.mk({ kind: 'leadsTo', left, right }, e.span, BOOL, 'temporal');
+        return this.mk({ kind: 'leadsTo', left, right, id: this.mc.ids.fresh(), span: e.span, type: BOOL, level: 'temporal' });
       }
       case '==':
       case '!=': {
         const [left, right] = this.pair(e.left, e.right, ctx);
-        const eq = this.mk({ kind: 'eq', left, right }, e.span, BOOL, this.level(left, right));
-        return e.op === '==' ? eq : this.mk({ kind: 'not', arg: eq }, e.span, BOOL, eq.level);
+        const eq = this.mk({ kind: 'eq', left, right, id: this.mc.ids.fresh(), span: e.span, type: BOOL, level: this.level(left, right) });
+        return e.op === '==' ? eq : this.mk({ kind: 'not', arg: eq, id: this.mc.ids.fresh(), span: e.span, type: BOOL, level: eq.level });
       }
       case '<':
       case '<=':
@@ -194,7 +192,7 @@ export class ExprChecker {
       case '>=': {
         const left = this.check(e.left, ctx, INT);
         const right = this.check(e.right, ctx, INT);
-        return this.mk({ kind: 'compare', op: e.op, left, right }, e.span, BOOL, this.level(left, right));
+        return this.mk({ kind: 'compare', op: e.op, left, right, id: this.mc.ids.fresh(), span: e.span, type: BOOL, level: this.level(left, right) });
       }
       case '+':
       case '-':
@@ -203,12 +201,12 @@ export class ExprChecker {
       case '%': {
         const left = this.check(e.left, ctx, INT);
         const right = this.check(e.right, ctx, INT);
-        return this.mk({ kind: 'arith', op: e.op, left, right }, e.span, INT, this.level(left, right));
+        return this.mk({ kind: 'arith', op: e.op, left, right, id: this.mc.ids.fresh(), span: e.span, type: INT, level: this.level(left, right) });
       }
       case '..': {
         const left = this.check(e.left, ctx, INT);
         const right = this.check(e.right, ctx, INT);
-        return this.mk({ kind: 'builtin', op: 'set.range', args: [left, right] }, e.span, { kind: 'set', elem: INT }, this.level(left, right));
+        return this.mk({ kind: 'builtin', op: 'set.range', args: [left, right], id: this.mc.ids.fresh(), span: e.span, type: { kind: 'set', elem: INT }, level: this.level(left, right) });
       }
       case '++':
         return this.concat(e, ctx);
@@ -221,8 +219,8 @@ export class ExprChecker {
     const [left, right] = this.pair(e.left, e.right, ctx);
     const t = join(left.type, right.type);
     const level = this.level(left, right);
-    if (t.kind === 'seq') return this.mk({ kind: 'builtin', op: 'seq.concat', args: [left, right] }, e.span, t, level);
-    if (t.kind === 'string') return this.mk({ kind: 'builtin', op: 'string.concat', args: [left, right] }, e.span, t, level);
+    if (t.kind === 'seq') return this.mk({ kind: 'builtin', op: 'seq.concat', args: [left, right], id: this.mc.ids.fresh(), span: e.span, type: t, level });
+    if (t.kind === 'string') return this.mk({ kind: 'builtin', op: 'string.concat', args: [left, right], id: this.mc.ids.fresh(), span: e.span, type: t, level });
     if (!isError(t)) {
       const hint = t.kind === 'set' ? '; did you mean `.union(...)`?' : '';
       this.diags.error('KSP043', `\`++\` is not defined on ${show(t)}; it concatenates sequences and strings${hint}`, e.opSpan);
@@ -244,9 +242,9 @@ export class ExprChecker {
     }
     const t = coll.type;
     const level = this.level(elem, coll);
-    if (t.kind === 'set') return this.mk({ kind: 'builtin', op: 'set.in', args: [elem, coll] }, e.span, BOOL, level);
-    if (t.kind === 'map') return this.mk({ kind: 'builtin', op: 'map.in', args: [elem, coll] }, e.span, BOOL, level);
-    if (t.kind === 'seq') return this.mk({ kind: 'builtin', op: 'seq.contains', args: [coll, elem] }, e.span, BOOL, level);
+    if (t.kind === 'set') return this.mk({ kind: 'builtin', op: 'set.in', args: [elem, coll], id: this.mc.ids.fresh(), span: e.span, type: BOOL, level });
+    if (t.kind === 'map') return this.mk({ kind: 'builtin', op: 'map.in', args: [elem, coll], id: this.mc.ids.fresh(), span: e.span, type: BOOL, level });
+    if (t.kind === 'seq') return this.mk({ kind: 'builtin', op: 'seq.contains', args: [coll, elem], id: this.mc.ids.fresh(), span: e.span, type: BOOL, level });
     if (!isError(t)) this.diags.error('KSP043', `\`in\` is not defined on ${show(t)}; it needs a Set, a Map or a Seq`, e.right.span);
     return this.errorNode(e.span, BOOL);
   }
@@ -254,7 +252,7 @@ export class ExprChecker {
   private tuple(e: Extract<A.Expr, { kind: 'tuple' }>, ctx: Ctx, expected?: Type): Expr {
     const want = expected?.kind === 'tuple' && expected.elems.length === e.elems.length ? expected.elems : undefined;
     const elems = e.elems.map((x, i) => (want ? this.check(x, ctx, want[i]) : this.infer(x, ctx)));
-    return this.mk({ kind: 'tuple', elems }, e.span, { kind: 'tuple', elems: elems.map((x) => x.type) }, this.level(...elems));
+    return this.mk({ kind: 'tuple', elems, id: this.mc.ids.fresh(), span: e.span, type: { kind: 'tuple', elems: elems.map((x) => x.type) }, level: this.level(...elems) });
   }
 
   private ifThenElse(e: Extract<A.Expr, { kind: 'if' }>, ctx: Ctx, expected?: Type): Expr {
@@ -271,7 +269,7 @@ export class ExprChecker {
       then = this.infer(e.then, ctx);
       otherwise = this.check(e.else, ctx, then.type);
     }
-    return this.mk({ kind: 'if', cond, then, else: otherwise }, e.span, join(then.type, otherwise.type), this.level(cond, then, otherwise));
+    return this.mk({ kind: 'if', cond, then, else: otherwise, id: this.mc.ids.fresh(), span: e.span, type: join(then.type, otherwise.type), level: this.level(cond, then, otherwise) });
   }
 
   private letIn(e: Extract<A.Expr, { kind: 'let' }>, ctx: Ctx, expected?: Type): Expr {
@@ -279,7 +277,7 @@ export class ExprChecker {
     const value = declared ? this.check(e.value, ctx, declared) : this.infer(e.value, ctx);
     const binder = this.mc.binder(e.name, declared ?? value.type);
     const body = this.infer(e.body, withLocal(ctx, binder), expected);
-    return this.mk({ kind: 'let', binder, value, body }, e.span, body.type, this.level(value, body));
+    return this.mk({ kind: 'let', binder, value, body, id: this.mc.ids.fresh(), span: e.span, type: body.type, level: this.level(value, body) });
   }
 
   private quant(e: Extract<A.Expr, { kind: 'quant' }>, ctx: Ctx): Expr {
@@ -289,10 +287,12 @@ export class ExprChecker {
       const { binder, domain } = this.binderWithDomain(b, inner, true);
       const body = go(i + 1, withLocal(inner, binder));
       const span: Span = i === 0 ? e.span : { file: e.span.file, start: b.span.start, end: e.span.end };
-      const node: ExprNode = domain
-        ? { kind: 'quant', quantifier: e.quantifier, binder, domain, body }
-        : { kind: 'quant', quantifier: e.quantifier, binder, body };
-      return this.mk(node, span, BOOL, this.level(domain, body));
+      const level = this.level(domain, body);
+      return this.mk(
+        domain
+          ? { kind: 'quant', quantifier: e.quantifier, binder, domain, body, id: this.mc.ids.fresh(), span, type: BOOL, level }
+          : { kind: 'quant', quantifier: e.quantifier, binder, body, id: this.mc.ids.fresh(), span, type: BOOL, level },
+      );
     };
     return go(0, ctx);
   }

@@ -44,7 +44,7 @@ export function checkMachine(mc: ModuleChecker, sym: MachineSymbol): MachineDecl
     }
     init = mc.exprs.check(item.pred, { ...base, where: 'an `init` block' }, BOOL);
   }
-  init ??= mc.exprs.mk({ kind: 'bool', value: true }, sym.name.span, BOOL, 'constant');
+  init ??= mc.exprs.mk({ kind: 'bool', value: true, id: mc.ids.fresh(), span: sym.name.span, type: BOOL, level: 'constant' });
   const actions = [...info.actions.values()].map((a) => checkAction(mc, info, a, base));
   const fairness = sym.ast.items.filter((i): i is A.FairDecl => i.kind === 'fair').map((f) => checkFairness(mc, info, f, base));
   return { name: sym.qname, vars: [...info.vars.values()], init, actions, fairness, span: sym.ast.span };
@@ -69,7 +69,7 @@ function checkAction(mc: ModuleChecker, info: MachineInfo, sig: ActionSig, base:
       mc.exprs.infer(item.value, rhsCtx, ERROR_TYPE);
       continue;
     }
-    mc.symbols.ref(item.target.span, { name, kind: 'var', span: v.span, type: v.type });
+    mc.symbols.refTyped(item.target.span, v, name, 'var');
     const first = assigned.get(name);
     if (first) {
       mc.diags.error('KSP054', `\`${name}\` is assigned twice in action \`${sig.name}\``, item.target.span, [{ message: 'first assigned here', span: first }]);

@@ -26,7 +26,7 @@ import { ExprChecker } from './expr.js';
 import { resolveTypeExpr } from './type-resolve.js';
 import { defSignature, machineSignature, theoremSignature } from './signatures.js';
 import { materializeInstance } from './instance.js';
-import { SymbolTable, declTarget } from './symbol-table.js';
+import { SymbolTable } from './symbol-table.js';
 import type { DerivedPosition, ModuleUnits } from './units.js';
 
 /**
@@ -244,7 +244,7 @@ export class ModuleChecker {
         return report ? { kind: 'silent' } : undefined;
       }
       const next = parts[i + 1];
-      this.symbols.ref(part.span, declTarget(sym));
+      this.symbols.refDecl(part.span, sym);
       if (sym.kind === 'instance' && next) {
         const inst = module.instanceModule(sym.ast);
         if (inst === 'building') {

@@ -35,7 +35,35 @@ export class SymbolTable {
   readonly locals: SymbolTarget[] = [];
   readonly exprs: TypedSpan[] = [];
 
+  /**
+   * One target per declaration referred to (a binder, a variable, a declaration's symbol): a
+   * module refers to each many times, and the table lives as long as the module's check.
+   */
+  private readonly targets = new Map<object, SymbolTarget>();
+
   ref(span: Span, target: SymbolTarget): void {
+    this.refs.push({ span, target });
+  }
+
+  /** A reference to a typed binder or variable `of`, which is named `name`. */
+  refTyped(span: Span, of: { readonly span: Span; readonly type: Type }, name: string, kind: SymbolKind): void {
+    const known = this.targets.get(of);
+    if (known !== undefined && known.name === name && known.kind === kind) {
+      this.refs.push({ span, target: known });
+      return;
+    }
+    const target: SymbolTarget = { name, kind, span: of.span, type: of.type };
+    if (known === undefined) this.targets.set(of, target);
+    this.refs.push({ span, target });
+  }
+
+  /** A reference to a declaration. */
+  refDecl(span: Span, sym: DeclSymbol): void {
+    let target = this.targets.get(sym);
+    if (target === undefined) {
+      target = declTarget(sym);
+      this.targets.set(sym, target);
+    }
     this.refs.push({ span, target });
   }
 
@@ -43,8 +71,9 @@ export class SymbolTable {
     this.locals.push(target);
   }
 
+  /** The expression itself serves as its typed span (nothing changes it once it is built). */
   expr(e: Expr): void {
-    this.exprs.push({ span: e.span, type: e.type, level: e.level });
+    this.exprs.push(e);
   }
 }
 

@@ -3,7 +3,7 @@
 // loosest first `<==>`, `==>` (right), `~>` (non-assoc), `||`, `&&`, prefix `!` `[]` `<>`,
 // comparisons (non-assoc), `in`/`is` (non-assoc), `++`, `..` (non-assoc), `+ -`, `* / %`, unary `-`.
 import type { CstNode, IToken } from 'chevrotain';
-import { mergeSpans, type Span } from '../diagnostics/index.js';
+import { mergeSpans, type Position, type Span } from '../diagnostics/index.js';
 import type { BinaryOp, Binder, Expr, FieldInit, MatchArm, Path, Pattern, TypeExpr, UnaryOp } from './ast.js';
 import { Is } from '../../grammar/tokens.js';
 import { BuildContext, child, children, has, Incomplete, isToken, need, token, tokens } from './cst.js';
@@ -14,15 +14,15 @@ import { decodeString } from './lex.js';
 
 export function buildType(ctx: BuildContext, node: CstNode | undefined): TypeExpr {
   const present = need(node);
-  const tuple = child(present, 'tupleType');
-  const resultNode = child(present, 'result');
+  const tuple = child(present.children.tupleType);
+  const resultNode = child(present.children.result);
+  if (!resultNode && !tuple) return buildNamedType(ctx, present, ctx.nodeStart(present));
   const span = ctx.nodeSpan(present);
   if (resultNode) {
-    const params = tuple ? children(tuple, 'type').map((t) => buildType(ctx, t)) : [buildNamedType(ctx, present, span)];
+    const params = tuple ? children(tuple.children.type).map((t) => buildType(ctx, t)) : [buildNamedType(ctx, present, span.start)];
     return { kind: 'fn', params, result: buildType(ctx, resultNode), span };
   }
-  if (!tuple) return buildNamedType(ctx, present, span);
-  const elems = children(tuple, 'type').map((t) => buildType(ctx, t));
+  const elems = children(need(tuple).children.type).map((t) => buildType(ctx, t));
   if (elems.length === 1) return elems[0]!;
   if (elems.length === 0) {
     ctx.report('`()` is not a type (it may only stand before `->`)', span);
@@ -31,16 +31,27 @@ export function buildType(ctx: BuildContext, node: CstNode | undefined): TypeExp
   return { kind: 'tuple', elems, span };
 }
 
-/** `m.T<A, B>`; `span` covers the whole type node, so it is cut back when an arrow follows. */
-function buildNamedType(ctx: BuildContext, node: CstNode, span: Span): TypeExpr {
-  const parts = tokens(node, 'Identifier').map((t) => ctx.name(t));
+/** The type arguments of every named type that has none (most of them): one array, never changed. */
+const noTypeArguments: readonly TypeExpr[] = Object.freeze([]);
+
+/**
+ * `m.T<A, B>` starting at `start` (the type node's start: an arrow after it is not part of it).
+ * Positions are shared by offset, so a span equal to another one is found by comparing
+ * positions, and the name's span serves as the path's and the type's when they cover the same.
+ */
+function buildNamedType(ctx: BuildContext, node: CstNode, start: Position): TypeExpr {
+  const parts = tokens(node.children.Identifier).map((t) => ctx.name(t));
   if (parts.length === 0) throw new Incomplete();
-  const args = children(node, 'typeArgument').map((t) => buildType(ctx, t));
-  const closing = token(node, 'Greater');
-  const last = parts[parts.length - 1]!;
-  const end = closing ? ctx.tokenSpan(closing).end : last.span.end;
-  const path: Path = { parts, span: { file: span.file, start: parts[0]!.span.start, end: last.span.end } };
-  return { kind: 'named', path, args, span: { file: span.file, start: span.start, end } };
+  const typeArguments = children(node.children.typeArgument);
+  const args = typeArguments.length === 0 ? noTypeArguments : typeArguments.map((t) => buildType(ctx, t));
+  const closing = token(node.children.Greater);
+  const first = parts[0]!.span;
+  const last = parts[parts.length - 1]!.span;
+  const end = closing ? ctx.tokenSpan(closing).end : last.end;
+  const pathSpan = parts.length === 1 ? first : { file: first.file, start: first.start, end: last.end };
+  const path: Path = { parts, span: pathSpan };
+  const span = start === pathSpan.start && end === pathSpan.end ? pathSpan : { file: pathSpan.file, start, end };
+  return { kind: 'named', path, args, span };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,8 +151,8 @@ class ChainParser {
 
 export function buildExpr(ctx: BuildContext, node: CstNode | undefined): Expr {
   const present = need(node);
-  const operands = children(present, 'operand');
-  const ops = tokens(present, 'BinaryOperator');
+  const operands = children(present.children.operand);
+  const ops = tokens(present.children.BinaryOperator);
   if (ops.length === 0 && operands.length === 1 && !hasPrefix(operands[0]!)) return buildOperand(ctx, operands[0]!);
   if (operands.length !== ops.length + 1) throw new Incomplete();
   const items: ChainItem[] = [];
@@ -189,7 +200,7 @@ function hasPrefix(operand: CstNode): boolean {
 }
 
 function pushOperand(ctx: BuildContext, operand: CstNode, items: ChainItem[]): void {
-  for (const prefix of tokens(operand, 'PrefixOperator')) {
+  for (const prefix of tokens(operand.children.PrefixOperator)) {
     items.push({ kind: 'prefix', op: need(prefixOps[prefix.tokenType.name]), token: prefix });
   }
   items.push({ kind: 'atom', expr: buildOperand(ctx, operand) });
@@ -203,16 +214,16 @@ function buildOperand(ctx: BuildContext, operand: CstNode): Expr {
   for (const suffix of suffixes) {
     if (isToken(suffix)) throw new Incomplete();
     const span = mergeSpans(expr.span, ctx.nodeSpan(suffix));
-    const args = child(suffix, 'argumentList');
-    if (has(suffix, 'Dot')) {
-      expr = { kind: 'member', target: expr, member: ctx.name(token(suffix, 'Identifier') ?? token(suffix, 'IntLiteral')), span };
+    const args = child(suffix.children.argumentList);
+    if (has(suffix.children.Dot)) {
+      expr = { kind: 'member', target: expr, member: ctx.name(token(suffix.children.Identifier) ?? token(suffix.children.IntLiteral)), span };
     } else if (args) {
       expr = { kind: 'call', callee: expr, args: buildArguments(ctx, args), span };
-    } else if (has(suffix, 'LBracket')) {
-      expr = { kind: 'index', target: expr, index: buildExpr(ctx, child(suffix, 'expression')), span };
-    } else if (has(suffix, 'LCurly')) {
-      expr = { kind: 'record', type: recordTypePath(ctx, expr), fields: buildFieldInits(ctx, child(suffix, 'fieldInits')), span };
-    } else if (has(suffix, 'Prime')) {
+    } else if (has(suffix.children.LBracket)) {
+      expr = { kind: 'index', target: expr, index: buildExpr(ctx, child(suffix.children.expression)), span };
+    } else if (has(suffix.children.LCurly)) {
+      expr = { kind: 'record', type: recordTypePath(ctx, expr), fields: buildFieldInits(ctx, child(suffix.children.fieldInits)), span };
+    } else if (has(suffix.children.Prime)) {
       expr = { kind: 'prime', target: expr, span };
     } else {
       throw new Incomplete();
@@ -232,16 +243,16 @@ function recordTypePath(ctx: BuildContext, target: Expr): Path {
 }
 
 export function buildArguments(ctx: BuildContext, node: CstNode): Expr[] {
-  const exprs = children(node, 'expression').map((e) => buildExpr(ctx, e));
-  const stars = tokens(node, 'Star').map((star): Expr => ({ kind: 'wildcardArg', span: ctx.tokenSpan(star) }));
+  const exprs = children(node.children.expression).map((e) => buildExpr(ctx, e));
+  const stars = tokens(node.children.Star).map((star): Expr => ({ kind: 'wildcardArg', span: ctx.tokenSpan(star) }));
   if (stars.length === 0) return exprs;
   return [...exprs, ...stars].sort((a, b) => a.span.start.offset - b.span.start.offset);
 }
 
 function buildFieldInits(ctx: BuildContext, node: CstNode | undefined): FieldInit[] {
-  return children(need(node), 'fieldInit').map((field) => ({
-    name: ctx.name(token(field, 'Identifier')),
-    value: buildExpr(ctx, child(field, 'expression')),
+  return children(need(node).children.fieldInit).map((field) => ({
+    name: ctx.name(token(field.children.Identifier)),
+    value: buildExpr(ctx, child(field.children.expression)),
     span: ctx.nodeSpan(field),
   }));
 }
@@ -261,61 +272,61 @@ function buildPrimary(ctx: BuildContext, node: CstNode): Expr {
 function buildPrimaryOf(ctx: BuildContext, node: CstNode, key: string): Expr {
   switch (key) {
     case 'Identifier': {
-      const identifier = need(token(node, 'Identifier'));
-      const map = child(node, 'mapExpression');
+      const identifier = need(token(node.children.Identifier));
+      const map = child(node.children.mapExpression);
       if (map) return buildMap(ctx, map, ctx.tokenSpan(identifier));
       const name = ctx.name(identifier);
       return { kind: 'name', name, span: name.span };
     }
     case 'Box':
-      return { kind: 'seq', elems: [], span: ctx.tokenSpan(need(token(node, 'Box'))) };
+      return { kind: 'seq', elems: [], span: ctx.tokenSpan(need(token(node.children.Box))) };
     case 'IntLiteral': {
-      const int = need(token(node, 'IntLiteral'));
+      const int = need(token(node.children.IntLiteral));
       return { kind: 'int', value: BigInt(int.image), span: ctx.tokenSpan(int) };
     }
     case 'StringLiteral': {
-      const str = need(token(node, 'StringLiteral'));
+      const str = need(token(node.children.StringLiteral));
       const decoded = decodeString(str.image);
       // a malformed string was already reported by the lexer (KSP002); keep its raw text
       return { kind: 'string', value: decoded.ok ? decoded.value : str.image.slice(1), span: ctx.tokenSpan(str) };
     }
     case 'True':
     case 'False': {
-      const bool = need(token(node, key));
+      const bool = need(token(node.children[key]));
       return { kind: 'bool', value: bool.image === 'true', span: ctx.tokenSpan(bool) };
     }
     case 'parenExpression': {
-      const paren = need(child(node, key));
-      const elems = children(paren, 'expression').map((e) => buildExpr(ctx, e));
+      const paren = need(child(node.children[key]));
+      const elems = children(paren.children.expression).map((e) => buildExpr(ctx, e));
       if (elems.length === 0) throw new Incomplete();
       const span = ctx.nodeSpan(paren);
       return elems.length === 1 ? { kind: 'paren', inner: elems[0]!, span } : { kind: 'tuple', elems, span };
     }
     case 'seqExpression': {
-      const seq = need(child(node, key));
-      return { kind: 'seq', elems: children(seq, 'expression').map((e) => buildExpr(ctx, e)), span: ctx.nodeSpan(seq) };
+      const seq = need(child(node.children[key]));
+      return { kind: 'seq', elems: children(seq.children.expression).map((e) => buildExpr(ctx, e)), span: ctx.nodeSpan(seq) };
     }
     case 'braceExpression':
-      return buildBrace(ctx, need(child(node, key)));
+      return buildBrace(ctx, need(child(node.children[key])));
     case 'ifExpression': {
-      const ifNode = need(child(node, key));
-      const [cond, then, otherwise] = children(ifNode, 'expression').map((e) => buildExpr(ctx, e));
+      const ifNode = need(child(node.children[key]));
+      const [cond, then, otherwise] = children(ifNode.children.expression).map((e) => buildExpr(ctx, e));
       return { kind: 'if', cond: need(cond), then: need(then), else: need(otherwise), span: ctx.nodeSpan(ifNode) };
     }
     case 'letExpression':
-      return buildLet(ctx, need(child(node, key)));
+      return buildLet(ctx, need(child(node.children[key])));
     case 'matchExpression': {
-      const match = need(child(node, key));
-      const arms = children(match, 'matchArm').map((arm) => buildArm(ctx, arm));
-      return { kind: 'match', scrutinee: buildExpr(ctx, child(match, 'expression')), arms, span: ctx.nodeSpan(match) };
+      const match = need(child(node.children[key]));
+      const arms = children(match.children.matchArm).map((arm) => buildArm(ctx, arm));
+      return { kind: 'match', scrutinee: buildExpr(ctx, child(match.children.expression)), arms, span: ctx.nodeSpan(match) };
     }
     case 'quantifierExpression': {
-      const quant = need(child(node, key));
+      const quant = need(child(node.children[key]));
       return {
         kind: 'quant',
-        quantifier: has(quant, 'Forall') ? 'forall' : 'exists',
-        binders: buildBinderList(ctx, child(quant, 'binderList')),
-        body: buildExpr(ctx, child(quant, 'expression')),
+        quantifier: has(quant.children.Forall) ? 'forall' : 'exists',
+        binders: buildBinderList(ctx, child(quant.children.binderList)),
+        body: buildExpr(ctx, child(quant.children.expression)),
         span: ctx.nodeSpan(quant),
       };
     }
@@ -325,58 +336,58 @@ function buildPrimaryOf(ctx: BuildContext, node: CstNode, key: string): Expr {
 }
 
 function buildLet(ctx: BuildContext, node: CstNode): Expr {
-  const [value, body] = children(node, 'expression').map((e) => buildExpr(ctx, e));
-  const typeNode = child(node, 'type');
-  const base = { kind: 'let' as const, name: ctx.name(token(node, 'Identifier')), value: need(value), body: need(body), span: ctx.nodeSpan(node) };
+  const [value, body] = children(node.children.expression).map((e) => buildExpr(ctx, e));
+  const typeNode = child(node.children.type);
+  const base = { kind: 'let' as const, name: ctx.name(token(node.children.Identifier)), value: need(value), body: need(body), span: ctx.nodeSpan(node) };
   return typeNode ? { ...base, type: buildType(ctx, typeNode) } : base;
 }
 
 function buildArm(ctx: BuildContext, node: CstNode): MatchArm {
-  return { pattern: buildPattern(ctx, need(child(node, 'pattern'))), body: buildExpr(ctx, child(node, 'expression')), span: ctx.nodeSpan(node) };
+  return { pattern: buildPattern(ctx, need(child(node.children.pattern))), body: buildExpr(ctx, child(node.children.expression)), span: ctx.nodeSpan(node) };
 }
 
 function buildPattern(ctx: BuildContext, node: CstNode): Pattern {
-  const ctor = ctx.path(child(node, 'path'));
+  const ctor = ctx.path(child(node.children.path));
   const span = ctx.nodeSpan(node);
-  const withArgs = has(node, 'LParen');
+  const withArgs = has(node.children.LParen);
   if (!withArgs && ctor.parts.length === 1 && ctor.parts[0]!.text === '_') return { kind: 'wildcard', span };
-  return { kind: 'ctor', ctor, binders: tokens(node, 'Identifier').map((t) => ctx.name(t)), span };
+  return { kind: 'ctor', ctor, binders: tokens(node.children.Identifier).map((t) => ctx.name(t)), span };
 }
 
 /** `{}`, `{a, b}`, `{ x in S where P }`, `{ e for x in S }`, `{ e with f: v }` */
 function buildBrace(ctx: BuildContext, node: CstNode): Expr {
   const span = ctx.nodeSpan(node);
-  const firstNode = child(node, 'expression');
+  const firstNode = child(node.children.expression);
   if (!firstNode) return { kind: 'set', elems: [], span };
   const first = buildExpr(ctx, firstNode);
-  const filter = child(node, 'filterTail');
+  const filter = child(node.children.filterTail);
   if (filter) {
-    return { kind: 'setFilter', binder: binderFromMembership(ctx, first, '`where`'), pred: buildExpr(ctx, child(filter, 'expression')), span };
+    return { kind: 'setFilter', binder: binderFromMembership(ctx, first, '`where`'), pred: buildExpr(ctx, child(filter.children.expression)), span };
   }
-  const image = child(node, 'imageTail');
-  if (image) return { kind: 'setImage', body: first, binders: buildBinderList(ctx, child(image, 'binderList')), span };
-  const withTail = child(node, 'withTail');
-  if (withTail) return { kind: 'with', target: first, fields: buildFieldInits(ctx, child(withTail, 'fieldInits')), span };
-  const rest = child(node, 'setTail');
-  const others = rest ? children(rest, 'expression').map((e) => buildExpr(ctx, e)) : [];
+  const image = child(node.children.imageTail);
+  if (image) return { kind: 'setImage', body: first, binders: buildBinderList(ctx, child(image.children.binderList)), span };
+  const withTail = child(node.children.withTail);
+  if (withTail) return { kind: 'with', target: first, fields: buildFieldInits(ctx, child(withTail.children.fieldInits)), span };
+  const rest = child(node.children.setTail);
+  const others = rest ? children(rest.children.expression).map((e) => buildExpr(ctx, e)) : [];
   return { kind: 'set', elems: [first, ...others], span };
 }
 
 /** `Map {}`, `Map { k: v, ... }`, `Map { x in S => e }` */
 function buildMap(ctx: BuildContext, node: CstNode, mapKeyword: Span): Expr {
   const span = mergeSpans(mapKeyword, ctx.nodeSpan(node));
-  const firstNode = child(node, 'expression');
+  const firstNode = child(node.children.expression);
   if (!firstNode) return { kind: 'map', entries: [], span };
   const first = buildExpr(ctx, firstNode);
-  const comprehension = child(node, 'mapComprehensionTail');
+  const comprehension = child(node.children.mapComprehensionTail);
   if (comprehension) {
-    return { kind: 'mapComp', binder: binderFromMembership(ctx, first, '`=>`'), body: buildExpr(ctx, child(comprehension, 'expression')), span };
+    return { kind: 'mapComp', binder: binderFromMembership(ctx, first, '`=>`'), body: buildExpr(ctx, child(comprehension.children.expression)), span };
   }
-  const tail = need(child(node, 'mapEntriesTail'));
-  const firstValue = buildExpr(ctx, child(tail, 'expression'));
+  const tail = need(child(node.children.mapEntriesTail));
+  const firstValue = buildExpr(ctx, child(tail.children.expression));
   const entries = [{ key: first, value: firstValue, span: mergeSpans(first.span, firstValue.span) }];
-  for (const entry of children(tail, 'mapEntry')) {
-    const [key, value] = children(entry, 'expression').map((e) => buildExpr(ctx, e));
+  for (const entry of children(tail.children.mapEntry)) {
+    const [key, value] = children(entry.children.expression).map((e) => buildExpr(ctx, e));
     entries.push({ key: need(key), value: need(value), span: ctx.nodeSpan(entry) });
   }
   return { kind: 'map', entries, span };
@@ -392,21 +403,21 @@ function binderFromMembership(ctx: BuildContext, expr: Expr, before: string): Bi
 }
 
 export function buildBinderList(ctx: BuildContext, node: CstNode | undefined): Binder[] {
-  return children(need(node), 'binderGroup').flatMap((group) => buildBinderGroup(ctx, group));
+  return children(need(node).children.binderGroup).flatMap((group) => buildBinderGroup(ctx, group));
 }
 
 /** `x, y: T in S` (a quantifier's binder group, or an action parameter): one binder per name. */
 export function buildBinderGroup(ctx: BuildContext, group: CstNode): Binder[] {
   const groupSpan = ctx.nodeSpan(group);
-  const typeNode = child(group, 'type');
-  const domainNode = child(group, 'expression');
+  const typeNode = child(group.children.type);
+  const domainNode = child(group.children.expression);
   const type = typeNode ? buildType(ctx, typeNode) : undefined;
   const domain = domainNode ? buildExpr(ctx, domainNode) : undefined;
   if (!type && !domain) {
     ctx.report('a parameter needs a type (`k: Int`), a domain (`k in S`), or both', groupSpan);
     throw new Incomplete();
   }
-  return tokens(group, 'Identifier').map((t): Binder => {
+  return tokens(group.children.Identifier).map((t): Binder => {
     const name = ctx.name(t);
     return { name, ...(type ? { type } : {}), ...(domain ? { domain } : {}), span: { file: groupSpan.file, start: name.span.start, end: groupSpan.end } };
   });

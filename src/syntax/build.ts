@@ -24,11 +24,11 @@ function present<T>(values: readonly (T | undefined)[]): T[] {
 }
 
 export function buildModule(ctx: BuildContext, cst: CstNode, comments: readonly IToken[]): ModuleAst {
-  const header = child(cst, 'moduleHeader');
+  const header = child(cst.children.moduleHeader);
   const emptyPath: Path = { parts: [], span: ctx.span(0, 0) };
-  const name = (header && attempt(() => ctx.path(child(header, 'path')))) ?? emptyPath;
-  const imports = present(children(cst, 'importDecl').map((node) => attempt(() => buildImport(ctx, node))));
-  const decls = present(children(cst, 'declaration').map((node) => attempt(() => buildDecl(ctx, node))));
+  const name = (header && attempt(() => ctx.path(child(header.children.path)))) ?? emptyPath;
+  const imports = present(children(cst.children.importDecl).map((node) => attempt(() => buildImport(ctx, node))));
+  const decls = present(children(cst.children.declaration).map((node) => attempt(() => buildDecl(ctx, node))));
   return {
     name,
     imports,
@@ -39,31 +39,31 @@ export function buildModule(ctx: BuildContext, cst: CstNode, comments: readonly 
 }
 
 function buildImport(ctx: BuildContext, node: CstNode): Import {
-  const base = { kind: 'import' as const, path: ctx.path(child(node, 'path')), span: ctx.nodeSpan(node) };
-  return has(node, 'As') ? { ...base, alias: ctx.name(token(node, 'Identifier')) } : base;
+  const base = { kind: 'import' as const, path: ctx.path(child(node.children.path)), span: ctx.nodeSpan(node) };
+  return has(node.children.As) ? { ...base, alias: ctx.name(token(node.children.Identifier)) } : base;
 }
 
 function buildParams(ctx: BuildContext, node: CstNode | undefined): Param[] {
-  return children(need(node), 'param').map((p) => ({
-    name: ctx.name(token(p, 'Identifier')),
-    type: buildType(ctx, child(p, 'type')),
+  return children(need(node).children.param).map((p) => ({
+    name: ctx.name(token(p.children.Identifier)),
+    type: buildType(ctx, child(p.children.type)),
     span: ctx.nodeSpan(p),
   }));
 }
 
 function buildDecl(ctx: BuildContext, node: CstNode): Decl {
   const [key] = Object.keys(node.children);
-  const decl = need(child(node, need(key)));
+  const decl = need(child(node.children[need(key)]));
   const span = ctx.nodeSpan(decl);
-  const name = (): ReturnType<BuildContext['name']> => ctx.name(token(decl, 'Identifier'));
+  const name = (): ReturnType<BuildContext['name']> => ctx.name(token(decl.children.Identifier));
   switch (key) {
     case 'enumDecl':
       return {
         kind: 'enum',
         name: name(),
-        ctors: children(decl, 'ctorDecl').map((c) => ({
-          name: ctx.name(token(c, 'Identifier')),
-          fields: has(c, 'paramList') ? buildParams(ctx, child(c, 'paramList')) : [],
+        ctors: children(decl.children.ctorDecl).map((c) => ({
+          name: ctx.name(token(c.children.Identifier)),
+          fields: has(c.children.paramList) ? buildParams(ctx, child(c.children.paramList)) : [],
           span: ctx.nodeSpan(c),
         })),
         span,
@@ -71,14 +71,14 @@ function buildDecl(ctx: BuildContext, node: CstNode): Decl {
     case 'recordDecl':
       return { kind: 'record', name: name(), fields: buildParams(ctx, decl), span };
     case 'typeDecl': {
-      const body = child(decl, 'type');
+      const body = child(decl.children.type);
       return body ? { kind: 'type', name: name(), body: buildType(ctx, body), span } : { kind: 'type', name: name(), span };
     }
     case 'constDecl':
-      return { kind: 'const', name: name(), type: buildType(ctx, child(decl, 'type')), span };
+      return { kind: 'const', name: name(), type: buildType(ctx, child(decl.children.type)), span };
     case 'assumeDecl': {
-      const expr = buildExpr(ctx, child(decl, 'expression'));
-      return has(decl, 'Identifier') ? { kind: 'assume', name: name(), expr, span } : { kind: 'assume', expr, span };
+      const expr = buildExpr(ctx, child(decl.children.expression));
+      return has(decl.children.Identifier) ? { kind: 'assume', name: name(), expr, span } : { kind: 'assume', expr, span };
     }
     case 'defDecl':
       return buildDef(ctx, decl);
@@ -86,7 +86,7 @@ function buildDecl(ctx: BuildContext, node: CstNode): Decl {
       return {
         kind: 'machine',
         name: name(),
-        items: present(children(decl, 'machineItem').map((item) => attempt(() => buildMachineItem(ctx, item)))),
+        items: present(children(decl.children.machineItem).map((item) => attempt(() => buildMachineItem(ctx, item)))),
         span,
       };
     case 'theoremDecl':
@@ -95,20 +95,20 @@ function buildDecl(ctx: BuildContext, node: CstNode): Decl {
       return {
         kind: 'model',
         name: name(),
-        machine: ctx.path(child(decl, 'path')),
-        bindings: children(decl, 'modelBinding').map((b) => ({
-          name: ctx.name(token(b, 'Identifier')),
-          value: buildExpr(ctx, child(b, 'expression')),
+        machine: ctx.path(child(decl.children.path)),
+        bindings: children(decl.children.modelBinding).map((b) => ({
+          name: ctx.name(token(b.children.Identifier)),
+          value: buildExpr(ctx, child(b.children.expression)),
           span: ctx.nodeSpan(b),
         })),
-        checks: children(decl, 'modelCheck').flatMap((c) => children(c, 'path').map((p) => ctx.path(p))),
+        checks: children(decl.children.modelCheck).flatMap((c) => children(c.children.path).map((p) => ctx.path(p))),
         span,
       };
     case 'instanceDecl':
       return {
         kind: 'instance',
         name: name(),
-        module: ctx.path(child(decl, 'path')),
+        module: ctx.path(child(decl.children.path)),
         bindings: buildInstanceBindings(ctx, decl),
         span,
       };
@@ -118,14 +118,14 @@ function buildDecl(ctx: BuildContext, node: CstNode): Decl {
 }
 
 function buildDef(ctx: BuildContext, node: CstNode): DefDecl {
-  const decreases = child(node, 'decreasesClause');
-  const body = child(node, 'expression');
+  const decreases = child(node.children.decreasesClause);
+  const body = child(node.children.expression);
   return {
     kind: 'def',
-    name: ctx.name(token(node, 'Identifier')),
-    ...(has(node, 'LParen') ? { params: buildParams(ctx, child(node, 'paramList')) } : {}),
-    result: buildType(ctx, child(node, 'type')),
-    ...(decreases ? { decreases: buildExpr(ctx, child(decreases, 'expression')) } : {}),
+    name: ctx.name(token(node.children.Identifier)),
+    ...(has(node.children.LParen) ? { params: buildParams(ctx, child(node.children.paramList)) } : {}),
+    result: buildType(ctx, child(node.children.type)),
+    ...(decreases ? { decreases: buildExpr(ctx, child(decreases.children.expression)) } : {}),
     ...(body ? { body: buildExpr(ctx, body) } : {}),
     span: ctx.nodeSpan(node),
   };
@@ -133,13 +133,13 @@ function buildDef(ctx: BuildContext, node: CstNode): DefDecl {
 
 function buildMachineItem(ctx: BuildContext, node: CstNode): MachineItem {
   const [key] = Object.keys(node.children);
-  const item = need(child(node, need(key)));
+  const item = need(child(node.children[need(key)]));
   const span = ctx.nodeSpan(item);
   switch (key) {
     case 'varDecl':
-      return { kind: 'var', name: ctx.name(token(item, 'Identifier')), type: buildType(ctx, child(item, 'type')), span };
+      return { kind: 'var', name: ctx.name(token(item.children.Identifier)), type: buildType(ctx, child(item.children.type)), span };
     case 'initDecl':
-      return { kind: 'init', pred: buildExpr(ctx, child(item, 'expression')), span };
+      return { kind: 'init', pred: buildExpr(ctx, child(item.children.expression)), span };
     case 'actionDecl':
       return buildAction(ctx, item);
     case 'fairDecl':
@@ -152,41 +152,41 @@ function buildMachineItem(ctx: BuildContext, node: CstNode): MachineItem {
 }
 
 function buildAction(ctx: BuildContext, node: CstNode): ActionDecl {
-  const params = children(node, 'actionParam').flatMap((p) => buildBinderGroup(ctx, p));
-  const body = children(node, 'actionItem').map((item): Require | Assignment => {
-    const require = child(item, 'requireStmt');
-    if (require) return { kind: 'require', cond: buildExpr(ctx, child(require, 'expression')), span: ctx.nodeSpan(require) };
-    const assign = need(child(item, 'assignStmt'));
+  const params = children(node.children.actionParam).flatMap((p) => buildBinderGroup(ctx, p));
+  const body = children(node.children.actionItem).map((item): Require | Assignment => {
+    const require = child(item.children.requireStmt);
+    if (require) return { kind: 'require', cond: buildExpr(ctx, child(require.children.expression)), span: ctx.nodeSpan(require) };
+    const assign = need(child(item.children.assignStmt));
     return {
       kind: 'assign',
-      target: ctx.name(token(assign, 'Identifier')),
-      value: buildExpr(ctx, child(assign, 'expression')),
+      target: ctx.name(token(assign.children.Identifier)),
+      value: buildExpr(ctx, child(assign.children.expression)),
       span: ctx.nodeSpan(assign),
     };
   });
-  return { kind: 'action', name: ctx.name(token(node, 'Identifier')), params, body, span: ctx.nodeSpan(node) };
+  return { kind: 'action', name: ctx.name(token(node.children.Identifier)), params, body, span: ctx.nodeSpan(node) };
 }
 
 function buildFair(ctx: BuildContext, node: CstNode): FairDecl {
-  const args = child(node, 'argumentList');
+  const args = child(node.children.argumentList);
   return {
     kind: 'fair',
-    strength: has(node, 'Strong') ? 'strong' : 'weak',
-    action: ctx.name(token(node, 'Identifier')),
+    strength: has(node.children.Strong) ? 'strong' : 'weak',
+    action: ctx.name(token(node.children.Identifier)),
     ...(args ? { args: buildArguments(ctx, args) } : {}),
     span: ctx.nodeSpan(node),
   };
 }
 
 function buildTheorem(ctx: BuildContext, node: CstNode): TheoremDecl {
-  const target = child(node, 'machineTarget');
-  const proof = child(node, 'proof');
+  const target = child(node.children.machineTarget);
+  const proof = child(node.children.proof);
   return {
-    kind: has(node, 'Lemma') ? 'lemma' : 'theorem',
-    name: ctx.name(token(node, 'Identifier')),
-    params: has(node, 'LParen') ? buildParams(ctx, child(node, 'paramList')) : [],
-    ...(target ? { machine: ctx.path(child(target, 'path')) } : {}),
-    formula: buildExpr(ctx, child(node, 'expression')),
+    kind: has(node.children.Lemma) ? 'lemma' : 'theorem',
+    name: ctx.name(token(node.children.Identifier)),
+    params: has(node.children.LParen) ? buildParams(ctx, child(node.children.paramList)) : [],
+    ...(target ? { machine: ctx.path(child(target.children.path)) } : {}),
+    formula: buildExpr(ctx, child(node.children.expression)),
     ...(proof ? { proof: buildProof(ctx, proof) } : {}),
     span: ctx.nodeSpan(node),
   };
@@ -194,43 +194,43 @@ function buildTheorem(ctx: BuildContext, node: CstNode): TheoremDecl {
 
 function buildProof(ctx: BuildContext, node: CstNode): Proof {
   const span = ctx.nodeSpan(node);
-  const by = child(node, 'byProof');
-  if (by) return { kind: 'by', justification: buildJustification(ctx, child(by, 'justification')), span };
-  const steps = need(child(node, 'stepsProof'));
-  const haves = children(steps, 'haveStep').map(
+  const by = child(node.children.byProof);
+  if (by) return { kind: 'by', justification: buildJustification(ctx, child(by.children.justification)), span };
+  const steps = need(child(node.children.stepsProof));
+  const haves = children(steps.children.haveStep).map(
     (h): HaveStep => ({
       kind: 'have',
-      name: ctx.name(token(h, 'Identifier')),
-      formula: buildExpr(ctx, child(h, 'expression')),
-      proof: buildProof(ctx, need(child(h, 'proof'))),
+      name: ctx.name(token(h.children.Identifier)),
+      formula: buildExpr(ctx, child(h.children.expression)),
+      proof: buildProof(ctx, need(child(h.children.proof))),
       span: ctx.nodeSpan(h),
     }),
   );
-  const qed = need(child(steps, 'qedStep'));
+  const qed = need(child(steps.children.qedStep));
   return {
     kind: 'steps',
     steps: haves,
-    qed: { kind: 'qed', justification: buildJustification(ctx, child(qed, 'justification')), span: ctx.nodeSpan(qed) },
+    qed: { kind: 'qed', justification: buildJustification(ctx, child(qed.children.justification)), span: ctx.nodeSpan(qed) },
     span,
   };
 }
 
 function buildJustification(ctx: BuildContext, node: CstNode | undefined): Justification {
   const j = need(node);
-  const [name, ...using] = children(j, 'path').map((p) => ctx.path(p));
-  const args = child(j, 'argumentList');
+  const [name, ...using] = children(j.children.path).map((p) => ctx.path(p));
+  const args = child(j.children.argumentList);
   return { name: need(name), ...(args ? { args: buildArguments(ctx, args) } : {}), using, span: ctx.nodeSpan(j) };
 }
 
 function buildInstanceBindings(ctx: BuildContext, node: CstNode): InstanceBinding[] {
-  const all = [...children(node, 'instanceType'), ...children(node, 'instanceDef'), ...children(node, 'instanceConst')];
+  const all = [...children(node.children.instanceType), ...children(node.children.instanceDef), ...children(node.children.instanceConst)];
   all.sort((a, b) => startOffset(a) - startOffset(b));
   return all.map((b): InstanceBinding => {
-    const name = ctx.name(token(b, 'Identifier'));
+    const name = ctx.name(token(b.children.Identifier));
     const span = ctx.nodeSpan(b);
-    if (has(b, 'Type')) return { kind: 'type', name, type: buildType(ctx, child(b, 'type')), span };
-    if (has(b, 'Def')) return { kind: 'def', name, target: ctx.path(child(b, 'path')), span };
-    return { kind: 'const', name, value: buildExpr(ctx, child(b, 'expression')), span };
+    if (has(b.children.Type)) return { kind: 'type', name, type: buildType(ctx, child(b.children.type)), span };
+    if (has(b.children.Def)) return { kind: 'def', name, target: ctx.path(child(b.children.path)), span };
+    return { kind: 'const', name, value: buildExpr(ctx, child(b.children.expression)), span };
   });
 }
 

@@ -1,8 +1,15 @@
 // Defensive access to CST children. Chevrotain's error recovery leaves nodes with missing
 // children (and inserts placeholder tokens), so every read may come back empty.
-import type { CstElement, CstNode, IToken } from 'chevrotain';
+//
+// The helpers take the elements under one key, read by the caller as `node.children.key`, so
+// that V8 records the node shapes met at each place apart: a read by key inside one shared
+// helper would meet every node shape of the grammar.
+import type { CstElement, CstNode, CstNodeLocation, IToken } from 'chevrotain';
 import { error, spanFromOffsets, type Diagnostic, type Position, type Span } from '../diagnostics/index.js';
 import type { Name, Path } from './ast.js';
+
+/** The elements under one key of a node's `children` (absent when there are none). */
+export type Elements = readonly CstElement[] | undefined;
 
 /**
  * Thrown when a required part of a construct is missing after error recovery. The builder
@@ -17,36 +24,37 @@ export function isToken(element: CstElement): element is IToken {
   return 'image' in element;
 }
 
-export function child(node: CstNode, key: string): CstNode | undefined {
-  const element = node.children[key]?.[0];
+/** The first sub-node under a key. */
+export function child(elements: Elements): CstNode | undefined {
+  const element = elements?.[0];
   return element !== undefined && !isToken(element) ? element : undefined;
 }
 
 const none: readonly never[] = [];
 
-/** The sub-nodes under `key` (in this grammar a key holds only tokens or only nodes). */
-export function children(node: CstNode, key: string): readonly CstNode[] {
-  const elements = node.children[key];
+/** The sub-nodes under a key (in this grammar a key holds only tokens or only nodes). */
+export function children(elements: Elements): readonly CstNode[] {
   if (elements === undefined) return none;
   return elements.length > 0 && isToken(elements[0]!) ? none : (elements as CstNode[]);
 }
 
-/** A token that was really in the text (not one the parser inserted while recovering). */
-export function token(node: CstNode, key: string, index = 0): IToken | undefined {
-  const element = node.children[key]?.[index];
+/** The first token under a key, if it was really in the text (not inserted while recovering). */
+export function token(elements: Elements): IToken | undefined {
+  const element = elements?.[0];
   return element !== undefined && isToken(element) && !element.isInsertedInRecovery ? element : undefined;
 }
 
-export function tokens(node: CstNode, key: string): readonly IToken[] {
-  const elements = node.children[key];
+/** The tokens under a key that were really in the text. */
+export function tokens(elements: Elements): readonly IToken[] {
   if (elements === undefined) return none;
-  const all = elements as IToken[];
+  const all = elements as readonly IToken[];
   if (all.length > 0 && !isToken(all[0]!)) return none;
-  return all.some((t) => t.isInsertedInRecovery) ? all.filter((t) => !t.isInsertedInRecovery) : all;
+  for (const t of all) if (t.isInsertedInRecovery) return all.filter((t) => !t.isInsertedInRecovery);
+  return all;
 }
 
-export function has(node: CstNode, key: string): boolean {
-  return (node.children[key]?.length ?? 0) > 0;
+export function has(elements: Elements): boolean {
+  return (elements?.length ?? 0) > 0;
 }
 
 export function need<T>(value: T | undefined): T {
@@ -67,14 +75,34 @@ export function startOffset(element: CstElement): number {
  */
 ({ offset: null, line: null, column: null }) satisfies Record<keyof Position, null>;
 
+function usableLocation(node: CstNode): CstNodeLocation {
+  const l = node.location;
+  if (!l || !Number.isFinite(l.startOffset) || !Number.isFinite(l.endOffset ?? Number.NaN)) throw new Incomplete();
+  return l;
+}
+
 /** Spans, names and diagnostics for one file. */
 export class BuildContext {
   readonly diagnostics: Diagnostic[] = [];
+  /**
+   * Positions shared by offset: a token's end is often the next token's start and a node starts
+   * and ends where its first and last tokens do, so about a quarter of the positions in a syntax
+   * tree are equal to one built before. Sharing them saves objects that garbage collection would
+   * otherwise copy for as long as the tree lives. `positionSlots[offset]` is 1 + the index in
+   * `sharedPositions`, or 0.
+   */
+  private positionSlots: Int32Array | undefined;
+  private readonly sharedPositions: Position[] = [];
 
+  /**
+   * `sharePositions` is false where only a few declarations of a long text are parsed (an edit):
+   * the table over the whole text would then cost more than the positions it saves.
+   */
   constructor(
     readonly file: string,
     readonly starts: readonly number[],
     readonly textLength: number,
+    private readonly sharePositions = true,
   ) {}
 
   span(start: number, endExclusive: number): Span {
@@ -87,22 +115,43 @@ export class BuildContext {
    * in a line break, except comments, which go through `span`.
    */
   tokenSpan(t: IToken): Span {
+    const start = t.startOffset;
     return {
       file: this.file,
-      start: { offset: t.startOffset, line: t.startLine ?? 0, column: t.startColumn ?? 0 },
-      end: { offset: t.startOffset + t.image.length, line: t.endLine ?? 0, column: (t.endColumn ?? 0) + 1 },
+      start: this.position(start, t.startLine ?? 0, t.startColumn ?? 0),
+      end: this.position(start + t.image.length, t.endLine ?? 0, (t.endColumn ?? 0) + 1),
     };
   }
 
   /** The node's extent; a recovered node without a usable location is incomplete. */
   nodeSpan(node: CstNode): Span {
-    const l = node.location;
-    if (!l || !Number.isFinite(l.startOffset) || !Number.isFinite(l.endOffset ?? Number.NaN)) throw new Incomplete();
+    const l = usableLocation(node);
     return {
       file: this.file,
-      start: { offset: l.startOffset, line: l.startLine ?? 0, column: l.startColumn ?? 0 },
-      end: { offset: (l.endOffset ?? 0) + 1, line: l.endLine ?? 0, column: (l.endColumn ?? 0) + 1 },
+      start: this.position(l.startOffset, l.startLine ?? 0, l.startColumn ?? 0),
+      end: this.position((l.endOffset ?? 0) + 1, l.endLine ?? 0, (l.endColumn ?? 0) + 1),
     };
+  }
+
+  /** Where the node starts (the start of `nodeSpan`, which fails the same way). */
+  nodeStart(node: CstNode): Position {
+    const l = usableLocation(node);
+    return this.position(l.startOffset, l.startLine ?? 0, l.startColumn ?? 0);
+  }
+
+  /** The position at `offset`: one built before when it is equal, else a new one. */
+  private position(offset: number, line: number, column: number): Position {
+    if (!this.sharePositions || !(offset >= 0 && offset <= this.textLength)) return { offset, line, column };
+    const slots = (this.positionSlots ??= new Int32Array(this.textLength + 1));
+    const slot = slots[offset]!;
+    if (slot !== 0) {
+      const known = this.sharedPositions[slot - 1]!;
+      if (known.line === line && known.column === column) return known;
+      return { offset, line, column };
+    }
+    const fresh = { offset, line, column };
+    slots[offset] = this.sharedPositions.push(fresh);
+    return fresh;
   }
 
   name(t: IToken | undefined): Name {
@@ -112,7 +161,7 @@ export class BuildContext {
 
   path(node: CstNode | undefined): Path {
     const present = need(node);
-    const parts = tokens(present, 'Identifier').map((t) => this.name(t));
+    const parts = tokens(present.children.Identifier).map((t) => this.name(t));
     if (parts.length === 0) throw new Incomplete();
     return { parts, span: this.nodeSpan(present) };
   }

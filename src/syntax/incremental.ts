@@ -19,12 +19,23 @@ export interface ModuleParse {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Keywords that begin a declaration and never occur at bracket depth 0 inside one. */
-const declarationStarts = new Set<TokenType>([
-  t.Enum, t.Record, t.Type, t.Const, t.Assume, t.Def, t.Machine, t.Theorem, t.Lemma, t.Model, t.Instance,
+const OPENER = 1;
+const CLOSER = 2;
+/** a keyword that begins a declaration and never occurs at bracket depth 0 inside one */
+const DECLARATION_START = 3;
+
+/** What each token type means to chunking, by `tokenTypeIdx`: one array read per token. */
+const chunkRoles = rolesByTokenType([
+  [OPENER, [t.LParen, t.LBracket, t.LCurly]],
+  [CLOSER, [t.RParen, t.RBracket, t.RCurly]],
+  [DECLARATION_START, [t.Enum, t.Record, t.Type, t.Const, t.Assume, t.Def, t.Machine, t.Theorem, t.Lemma, t.Model, t.Instance]],
 ]);
-const openers = new Set<TokenType>([t.LParen, t.LBracket, t.LCurly]);
-const closers = new Set<TokenType>([t.RParen, t.RBracket, t.RCurly]);
+
+function rolesByTokenType(roles: readonly (readonly [number, readonly TokenType[]])[]): Uint8Array {
+  const table = new Uint8Array(Math.max(...t.allTokens.map((type) => type.tokenTypeIdx ?? 0)) + 1);
+  for (const [role, types] of roles) for (const type of types) table[type.tokenTypeIdx!] = role;
+  return table;
+}
 
 interface ChunkResult {
   /** only for the first chunk (module header and imports) */
@@ -32,6 +43,9 @@ interface ChunkResult {
   readonly imports: readonly Import[];
   readonly decls: readonly Decl[];
 }
+
+/** The imports of every chunk but the first: one array, never changed. */
+const noImports: readonly Import[] = Object.freeze([]);
 
 /** A parsed chunk as it lies in the latest text; moving it updates its positions in place. */
 interface CachedChunk {
@@ -115,7 +129,7 @@ export class IncrementalParser {
       const end = chunks[i + 1]?.offset ?? Number.POSITIVE_INFINITY;
       const decls: Decl[] = [];
       while (next < ast.decls.length && ast.decls[next]!.span.start.offset < end) decls.push(ast.decls[next++]!);
-      const result: ChunkResult = i === 0 ? { name: ast.name, imports: ast.imports, decls } : { imports: [], decls };
+      const result: ChunkResult = i === 0 ? { name: ast.name, imports: ast.imports, decls } : { imports: noImports, decls };
       this.cache.set(chunk.key, { offset: chunk.offset, line: chunk.line, result });
     });
     this.remember(text, chunks, full.tokens, full.comments);
@@ -128,7 +142,7 @@ export class IncrementalParser {
     if (lexed.diagnostics.length > 0) return undefined;
     const chunks = chunksOf(text, lexed.tokens);
     if (!chunks) return undefined;
-    const ctx = new BuildContext(file, starts, text.length);
+    const ctx = new BuildContext(file, starts, text.length, false);
     const header = headerTokens(lexed.tokens);
     const results = this.place(chunks, (chunk) => {
       const tokens = lexed.tokens.slice(chunk.from, chunk.to);
@@ -189,7 +203,7 @@ export class IncrementalParser {
 
   private remember(text: string, chunks: readonly ChunkPlace[], tokens: readonly IToken[], comments: readonly IToken[]): void {
     const header = moduleHeader(tokens);
-    this.last = header ? { text, chunks: chunks.map(({ offset, line, key }) => ({ offset, line, key })), header, comments } : undefined;
+    this.last = header ? { text, chunks, header, comments } : undefined;
   }
 
   /**
@@ -230,7 +244,7 @@ export class IncrementalParser {
     const header = first === 0 ? moduleHeader(region.tokens) : last.header;
     if (!header) return undefined;
     const starts = lineStarts(text);
-    const ctx = new BuildContext(file, starts, text.length);
+    const ctx = new BuildContext(file, starts, text.length, false);
     const lineShift = after < last.chunks.length ? lineOf(starts, end) - last.chunks[after]!.line : 0;
     const places: ChunkPlace[] = [
       ...last.chunks.slice(0, first),
@@ -289,8 +303,9 @@ function sameAt(text: string, chunk: ChunkPlace, delta: number): boolean {
 function bracketDepth(tokens: readonly IToken[]): number {
   let depth = 0;
   for (const token of tokens) {
-    if (openers.has(token.tokenType)) depth++;
-    else if (closers.has(token.tokenType)) depth = Math.max(0, depth - 1);
+    const role = chunkRoles[token.tokenTypeIdx];
+    if (role === OPENER) depth++;
+    else if (role === CLOSER) depth = Math.max(0, depth - 1);
   }
   return depth;
 }
@@ -317,12 +332,12 @@ function chunksOf(text: string, tokens: readonly IToken[], start = { offset: 0, 
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    const type = token.tokenType;
-    if (openers.has(type)) {
+    const role = chunkRoles[token.tokenTypeIdx];
+    if (role === OPENER) {
       if (++depth > MAX_BRACKET_NESTING) return undefined;
-    } else if (closers.has(type)) {
+    } else if (role === CLOSER) {
       depth = Math.max(0, depth - 1);
-    } else if (depth === 0 && i > 0 && declarationStarts.has(type)) {
+    } else if (depth === 0 && i > 0 && role === DECLARATION_START) {
       const lineStart = firstOnLine(text, token.startOffset);
       if (lineStart !== undefined && lineStart > boundaries[boundaries.length - 1]!.offset) {
         boundaries.push({ index: i, offset: lineStart, line: token.startLine ?? 0 });
@@ -376,10 +391,10 @@ function parseChunk(ctx: BuildContext, tokens: IToken[], first: boolean): ChunkR
   kspecParser.input = [];
   if (!clean) throw new NeedsFullParse();
   const ast = buildModule(ctx, cst, []);
-  if (ctx.diagnostics.length > 0 || ast.decls.length !== children(cst, 'declaration').length) throw new NeedsFullParse();
+  if (ctx.diagnostics.length > 0 || ast.decls.length !== children(cst.children.declaration).length) throw new NeedsFullParse();
   if (first) return { name: ast.name, imports: ast.imports, decls: ast.decls };
   if (ast.imports.length > 0) throw new NeedsFullParse();
-  return { imports: [], decls: ast.decls };
+  return { imports: noImports, decls: ast.decls };
 }
 
 /** Moves a cached chunk to `offset` on `line` by updating its positions in place. */

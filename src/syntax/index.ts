@@ -1,7 +1,8 @@
 // The syntax front end: text → tokens → CST (shared with the formatter) → AST, with KSP001–KSP010
 // diagnostics. Nothing here throws on any input: malformed text yields diagnostics and as much
 // AST as can be built.
-import { EOF, type CstNode, type IRecognitionException, type IToken } from 'chevrotain';
+import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
+import { EOF } from '../../grammar/chevrotain.js';
 import { error, lineStarts, type Diagnostic } from '../diagnostics/index.js';
 import { kspecParser } from '../../grammar/parser.js';
 import { LBracket, LCurly, LParen, RBracket, RCurly, RParen } from '../../grammar/tokens.js';
