@@ -2,36 +2,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/context.js';
 import { register } from '../../src/cli/mc.js';
+import { runInProcess } from '../helpers/cli-in-process.js';
 import { fixture } from './helpers.js';
 
-async function mc(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let code = 0;
-  let out = '';
-  let err = '';
-  const ctx: CliContext = {
-    cwd: process.cwd(),
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    isTTY: false,
-    color: false,
-    exitWith: (c) => {
-      if (c > code) code = c;
-    },
-  };
-  const program = new Command('kproof').exitOverride().configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) });
-  register(program, ctx);
-  for (const sub of program.commands) sub.exitOverride();
-  try {
-    await program.parseAsync(['mc', ...args], { from: 'user' });
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    code = 2;
-  }
-  return { code, out, err };
+function mc(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runInProcess([register], ['mc', ...args]);
 }
 
 describe('kproof mc', () => {
