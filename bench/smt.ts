@@ -1,10 +1,11 @@
 // SMT back end benchmark: every obligation of the repository's specs (and the SMT fixtures),
 // written out as SMT-LIB files, then solved by native z3 and by kproof's WASM pool (same text,
 // same pool size, the kernel's staged discharge); and `verify` of specs/examples cold (empty cache)
-// against warm (cached).
+// against warm (cached), warm also as a fresh `kproof verify` process.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkFiles } from '../src/check/index.js';
 import { planTermination, planTheorem, verify, type Obligation } from '../src/prove/index.js';
@@ -135,7 +136,9 @@ export async function benchSmt(): Promise<string[]> {
   }
 
   const examples = kspecFiles('specs/examples');
-  const cacheDir = mkdtempSync(join(tmpdir(), 'kproof-bench-cache-'));
+  // `kproof verify` keeps its cache in `.kproof-cache` of the directory it runs in
+  const cacheHome = mkdtempSync(join(tmpdir(), 'kproof-bench-cache-'));
+  const cacheDir = join(cacheHome, '.kproof-cache');
   const t0 = performance.now();
   const cold = await verify(examples, { cacheDir });
   const t1 = performance.now();
@@ -143,5 +146,14 @@ export async function benchSmt(): Promise<string[]> {
   const t2 = performance.now();
   const count = (r: typeof cold) => r.theorems.reduce((n, t) => n + t.obligations.length, 0);
   lines.push(`verify specs/examples (${examples.length} files, ${count(cold)} obligations, ${cold.solver?.name ?? '?'}): cold ${seconds(t1 - t0)}, warm (cached) ${seconds(t2 - t1)}, ${count(warm) > 0 && warm.theorems.every((t) => t.obligations.every((o) => o.cached)) ? 'all cached' : 'not all cached'}`);
+  // What a user waits for on a rerun: a fresh process (start-up, checking the specs, the kernel
+  // checking every step again, cache look-ups); the best of three runs.
+  const command = [resolve('bin/kproof'), 'verify', ...examples.map((f) => resolve(f))];
+  const processRuns = [1, 2, 3].map(() => {
+    const started = performance.now();
+    spawnSync(process.execPath, command, { cwd: cacheHome, stdio: 'ignore' });
+    return performance.now() - started;
+  });
+  lines.push(`kproof verify specs/examples, warm, fresh process (target ≤ 0.5 s): ${seconds(Math.min(...processRuns))} (best of 3)`);
   return lines;
 }

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSyntaxDiagramsCode, generateCstDts } from 'chevrotain';
+import { createSyntaxDiagramsCode, generateCstDts } from './chevrotain.js';
 import { kspecParser, serializedProductions } from './parser.js';
 
 /** The package root (this file runs from grammar/ under vite-node and from dist/grammar/ when built). */

@@ -1,6 +1,7 @@
 // Parse error wording: "expected `)` but found `in`". Token labels (set in tokens.ts) already
 // carry their backquotes, or read as a phrase ("a name").
-import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { EOF } from './chevrotain.js';
 
 /** What the parser wanted when no alternative of these rules matched. */
 const ruleDescriptions: Readonly<Record<string, string>> = {

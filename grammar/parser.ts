@@ -6,7 +6,8 @@
 // sees operators exactly as written. Elsewhere a choice either has a sub-rule per alternative or
 // is told apart by a distinct token, so a CST consumer can see which alternative matched from the
 // child's key alone.
-import { CstParser, type CstNode, type CstNodeLocation, type TokenType } from 'chevrotain';
+import type { CstNode, CstNodeLocation, TokenType } from 'chevrotain';
+import { CstParser } from './chevrotain.js';
 import * as t from './tokens.js';
 import { parserErrorMessages } from './messages.js';
 
@@ -42,12 +43,17 @@ export class KspecParser extends CstParser {
    */
   private letValue = false;
 
-  constructor() {
+  /**
+   * `skipValidations`: leave out Chevrotain's checks of the grammar itself (ambiguities, left
+   * recursion, bad rules), which find mistakes in this file, never in the input.
+   */
+  constructor(options: { readonly skipValidations?: boolean } = {}) {
     super(t.allTokens, {
       recoveryEnabled: true,
       nodeLocationTracking: 'full',
       maxLookahead: 3,
       errorMessageProvider: parserErrorMessages,
+      skipValidations: options.skipValidations ?? false,
     });
     this.performSelfAnalysis();
     const keys = [...Object.keys(this.getGAstProductions()), ...t.allTokens.map((token) => token.name)];
@@ -855,8 +861,11 @@ export class KspecParser extends CstParser {
   });
 }
 
-/** The one parser instance; set `input` before calling a rule. */
-export const kspecParser = new KspecParser();
+/**
+ * The one parser instance; set `input` before calling a rule. It is built on every start of
+ * `kproof`, so without the grammar's validations; test/syntax/grammar.test.ts runs them.
+ */
+export const kspecParser = new KspecParser({ skipValidations: true });
 
 /** The grammar's productions, for railroad diagrams. */
 export function serializedProductions(): ReturnType<KspecParser['getSerializedGastProductions']> {

@@ -2,15 +2,25 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import type { CliContext } from './context.js';
-import { register as registerCheck } from './check.js';
-import { register as registerFmt } from './fmt.js';
-import { register as registerLemmas } from './lemmas.js';
-import { register as registerLsp } from './lsp.js';
-import { register as registerVerify } from './verify.js';
-import { register as registerMc } from './mc.js';
-import { register as registerKernel } from './kernel.js';
-import { register as registerCodegen } from './codegen.js';
-import { register as registerRefine } from './refine.js';
+
+type Register = (program: Command, ctx: CliContext) => void;
+
+/**
+ * The verbs in the order help lists them, each with its module. A run of one verb loads only that
+ * verb's module: the others (the model checker, code generation, the language server…) would
+ * only add to the start-up time. Help and unknown verbs get them all.
+ */
+const VERBS: readonly (readonly [string, () => Promise<{ readonly register: Register }>])[] = [
+  ['check', () => import('./check.js')],
+  ['verify', () => import('./verify.js')],
+  ['mc', () => import('./mc.js')],
+  ['lemmas', () => import('./lemmas.js')],
+  ['fmt', () => import('./fmt.js')],
+  ['codegen', () => import('./codegen.js')],
+  ['refine', () => import('./refine.js')],
+  ['kernel', () => import('./kernel.js')],
+  ['lsp', () => import('./lsp.js')],
+];
 
 const require = createRequire(import.meta.url);
 
@@ -54,7 +64,10 @@ export function defaultContext(): CliContext & { readonly code: () => number } {
   };
 }
 
-export function buildProgram(ctx: CliContext): Command {
+/** The program with the verb `argv` asks for (every verb when it names none). */
+export async function buildProgram(ctx: CliContext, argv: readonly string[] = []): Promise<Command> {
+  const asked = VERBS.filter(([name]) => name === argv[0]);
+  const registers = await Promise.all((asked.length > 0 ? asked : VERBS).map(async ([, load]) => (await load()).register));
   const program = new Command('kproof')
     .description('Prove Kubernetes controllers correct, or get a counterexample.')
     .version(packageVersion(), '-V, --version')
@@ -62,22 +75,14 @@ export function buildProgram(ctx: CliContext): Command {
     .addHelpText('after', EXAMPLES)
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
-  registerCheck(program, ctx);
-  registerVerify(program, ctx);
-  registerMc(program, ctx);
-  registerLemmas(program, ctx);
-  registerFmt(program, ctx);
-  registerCodegen(program, ctx);
-  registerRefine(program, ctx);
-  registerKernel(program, ctx);
-  registerLsp(program, ctx);
+  for (const register of registers) register(program, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
   return program;
 }
 
 /** Runs the CLI and returns its exit code; never throws for bad input. */
 export async function main(argv: readonly string[], ctx = defaultContext()): Promise<number> {
-  const program = buildProgram(ctx);
+  const program = await buildProgram(ctx, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {

@@ -59,7 +59,8 @@ export interface ObligationRecord {
 
 /** An obligation-text cache: only `unsat` answers are stored, keyed by the exact text. */
 export interface ObligationCache {
-  isProved(smt: string): boolean;
+  /** `smtHash`: sha256 of `smt`, computed by the caller */
+  isProved(smt: string, smtHash: string): boolean;
   recordProved(smt: string): void;
 }
 
@@ -118,28 +119,64 @@ export type Discharged =
   | { readonly ok: true; readonly oracle: Oracle; readonly termination: readonly string[]; readonly record: ObligationRecord }
   | { readonly ok: false; readonly code: DiagnosticCode; readonly message: string; readonly record?: ObligationRecord };
 
+// Premises share their facts and invariants (the same IR objects): what a formula mentions is
+// found once per formula and process. The IR is immutable, so the answers cannot go stale.
+const freeBindersFound = new WeakMap<Expr, ReadonlyMap<number, Binder>>();
+const variablesFound = new WeakMap<Expr, readonly string[]>();
+
+/** The binders a node binds in all its children (a `let`'s value and a quantifier's domain included). */
+function bindersAt(e: Expr): number[] {
+  if (e.kind === 'let' || e.kind === 'quant' || e.kind === 'setFilter' || e.kind === 'setImage' || e.kind === 'mapComp') return [e.binder.id];
+  if (e.kind === 'match') return e.arms.flatMap((a) => a.binders.flatMap((b) => (b ? [b.id] : [])));
+  return [];
+}
+
+function freeBindersOf(root: Expr): ReadonlyMap<number, Binder> {
+  const known = freeBindersFound.get(root);
+  if (known) return known;
+  const out = new Map<number, Binder>();
+  const bound = new Map<number, number>(); // binder id → how many enclosing nodes bind it
+  const walk = (e: Expr): void => {
+    if (e.kind === 'ref' && e.ref.kind === 'local' && !bound.has(e.ref.binder.id)) out.set(e.ref.binder.id, e.ref.binder);
+    if (e.kind === 'apply' && !bound.has(e.fn.id)) out.set(e.fn.id, e.fn);
+    const binds = bindersAt(e);
+    for (const id of binds) bound.set(id, (bound.get(id) ?? 0) + 1);
+    for (const c of exprChildren(e)) walk(c);
+    for (const id of binds) {
+      const left = bound.get(id)! - 1;
+      if (left === 0) bound.delete(id);
+      else bound.set(id, left);
+    }
+  };
+  walk(root);
+  freeBindersFound.set(root, out);
+  return out;
+}
+
 /** Binders free in the formulas, as objects (they become free constants of the obligation). */
 function freeBinderObjects(es: readonly Expr[]): Binder[] {
   const out = new Map<number, Binder>();
-  const walk = (e: Expr, bound: ReadonlySet<number>): void => {
-    if (e.kind === 'ref' && e.ref.kind === 'local' && !bound.has(e.ref.binder.id)) out.set(e.ref.binder.id, e.ref.binder);
-    if (e.kind === 'apply' && !bound.has(e.fn.id)) out.set(e.fn.id, e.fn);
-    const inner = new Set(bound);
-    if (e.kind === 'let' || e.kind === 'quant' || e.kind === 'setFilter' || e.kind === 'setImage' || e.kind === 'mapComp') inner.add(e.binder.id);
-    if (e.kind === 'match') for (const a of e.arms) for (const b of a.binders) if (b) inner.add(b.id);
-    for (const c of exprChildren(e)) walk(c, inner);
-  };
-  for (const e of es) walk(e, new Set());
+  for (const e of es) for (const [id, binder] of freeBindersOf(e)) out.set(id, binder);
   return [...out.values()];
 }
 
-function variablesIn(es: readonly Expr[]): string[] {
+function variablesOf(root: Expr): readonly string[] {
+  const known = variablesFound.get(root);
+  if (known) return known;
   const names = new Set<string>();
   const walk = (e: Expr): void => {
     if (e.kind === 'ref' && e.ref.kind === 'var') names.add(e.ref.name);
     exprChildren(e).forEach(walk);
   };
-  es.forEach(walk);
+  walk(root);
+  const found = [...names];
+  variablesFound.set(root, found);
+  return found;
+}
+
+function variablesIn(es: readonly Expr[]): string[] {
+  const names = new Set<string>();
+  for (const e of es) for (const name of variablesOf(e)) names.add(name);
   return [...names];
 }
 
@@ -221,7 +258,7 @@ export async function discharge(ctx: FirstOrderContext, premise: Premise, origin
     reading,
   };
   let record: ObligationRecord;
-  if (access.cache?.isProved(smt)) record = { ...base, status: 'unsat', cached: true, ms: 0 };
+  if (access.cache?.isProved(smt, hash)) record = { ...base, status: 'unsat', cached: true, ms: 0 };
   else {
     const r = await checkStaged(access.solver, { smt, timeoutMs: access.timeoutMs, wantModel: true });
     record = { ...base, status: r.status, cached: false, ms: r.ms, ...(r.reason !== undefined ? { reason: r.reason } : {}), ...(r.model !== undefined ? { model: r.model } : {}) };

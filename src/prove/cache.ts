@@ -2,6 +2,7 @@
 // name and its version, so a changed obligation or another solver build is proved again. Only
 // `unsat` is stored. Each entry repeats its key and the hash of the text; an entry whose content
 // does not match what is looked up (edited, truncated, copied under another name) is ignored.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from './obligations.js';
@@ -26,15 +27,19 @@ export class ProofCache {
   ) {}
 
   key(smt: string): string {
-    return sha256(`${smt}\u0000${this.solverName}\u0000${this.solverVersion}`);
+    // the digest of `${smt}\0${name}\0${version}`, without first copying the text into that string
+    return createHash('sha256').update(smt).update(`\u0000${this.solverName}\u0000${this.solverVersion}`).digest('hex');
   }
 
   private path(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  /** true only for an intact entry saying this exact text was unsat on this exact solver */
-  isProved(smt: string): boolean {
+  /**
+   * true only for an intact entry saying this exact text was unsat on this exact solver;
+   * `smtHash` is sha256 of `smt` when the caller has it already
+   */
+  isProved(smt: string, smtHash?: string): boolean {
     if (this.provedTexts.has(smt)) return true;
     const key = this.key(smt);
     let entry: Partial<Entry>;
@@ -46,7 +51,7 @@ export class ProofCache {
     const intact =
       entry.format === 1 &&
       entry.key === key &&
-      entry.smtHash === sha256(smt) &&
+      entry.smtHash === (smtHash ?? sha256(smt)) &&
       entry.solver === this.solverName &&
       entry.version === this.solverVersion &&
       entry.status === 'unsat';

@@ -79,8 +79,7 @@ function theoremsToVerify(program: Program): Outlines {
   return { outlines, instances: [...instanceNames].sort() };
 }
 
-async function discharge(program: Program, obligations: readonly Obligation[], options: DischargeOptions, progress: Progress): Promise<Map<string, ObligationReport>> {
-  const cache = options.cacheDir ? new ProofCache(options.cacheDir, options.solver.name, options.solver.version) : undefined;
+async function discharge(program: Program, obligations: readonly Obligation[], options: DischargeOptions, progress: Progress, cache: ProofCache | undefined): Promise<Map<string, ObligationReport>> {
   const byHash = new Map<string, Obligation>();
   for (const o of obligations) if (!byHash.has(o.hash)) byHash.set(o.hash, o);
   const unique = [...byHash.values()];
@@ -89,7 +88,7 @@ async function discharge(program: Program, obligations: readonly Obligation[], o
   const verdicts = await Promise.all(
     unique.map(async (o) => {
       let result: SolverResult & { cached: boolean };
-      if (cache?.isProved(o.smt)) result = { status: 'unsat', ms: 0, cached: true };
+      if (cache?.isProved(o.smt, o.hash)) result = { status: 'unsat', ms: 0, cached: true };
       else {
         result = { ...(await options.solver.check({ smt: o.smt, timeoutMs: options.timeoutMs, wantModel: true })), cached: false };
         if (result.status === 'unsat') cache?.recordProved(o.smt);
@@ -173,58 +172,56 @@ function blockerProblem(b: Blocker): Problem {
 }
 
 export async function verifyProgram(program: Program, options: DischargeOptions): Promise<TheoremReport[]> {
-  const { plans, termination, instances } = theoremsToVerify(program);
+  const { outlines, instances: instanceNames } = theoremsToVerify(program);
   const progress: Progress = { done: 0, total: 0, ...(options.onProgress ? { report: options.onProgress } : {}) };
-
-  // Termination and instance assumptions first: a theorem resting on a def that may not terminate,
-  // or on an instance that breaks its generic module's assumptions, is not proved, and its own
-  // obligations (where those would be inconsistent axioms) need not be sent at all.
-  // A vacuity check is asked only when the theorem has something to prove afresh (or when its
-  // contradiction is already on record in the cache), so a fully cached rerun needs no solver.
   const cache = options.cacheDir ? new ProofCache(options.cacheDir, options.solver.name, options.solver.version) : undefined;
-  const worthChecking = (p: TheoremPlan) => !cache || cache.isProved(p.vacuity!.smt) || p.obligations.some((o) => !cache.isProved(o.smt));
-  const vacuityChecks = [...plans.values()].flatMap((p) => (p.vacuity && worthChecking(p) ? [p.vacuity] : []));
-  const prerequisites = [...[...termination.values()].flatMap((t) => t.obligations), ...[...instances.values()].flatMap((i) => i.obligations), ...vacuityChecks];
-  const prerequisiteReports = await discharge(program, prerequisites, options, progress);
-  const problemsOf = (plan: { obligations: readonly Obligation[]; blockers: readonly Blocker[] }, refuted: DiagnosticCode, reports = prerequisiteReports) =>
-    [...plan.blockers.map(blockerProblem), ...obligationProblems(plan.obligations.map((o) => reports.get(o.id)!))].map((p) =>
-      p.code === 'KSP100' ? { ...p, code: refuted } : p,
-    );
-  const terminationProblems = new Map([...termination].map(([key, t]) => [key, problemsOf(t, 'KSP108')] as const));
-  const instanceReports = [...instances].map(([name, plan]) => instanceReport(program, name, plan, problemsOf(plan, 'KSP111'), prerequisiteReports));
-  const instanceOk = new Map<string, boolean>([...instances.keys()].map((name, i) => [name, instanceReports[i]!.status === 'proved'] as const));
+
   // The kernel decides every theorem (and what it uses), writing its own obligations.
   const checker = new ProofChecker(program, { solver: countingSolver(options.solver, progress), timeoutMs: options.timeoutMs, ...(cache ? { cache } : {}) });
   const verdicts = new Map<QName, TheoremVerdict>();
-  for (const q of plans.keys()) verdicts.set(q, await checker.verdict(q));
-  // recursive defs and instances the judgements rest on that the plans did not meet
-  const more = { termination: new Map<string, ReturnType<typeof planTermination>>(), instances: new Map<string, ReturnType<typeof planInstanceAssumptions>>() };
+  for (const q of outlines.keys()) verdicts.set(q, await checker.verdict(q));
+
+  // A theorem resting on a def that may not terminate, or on an instance that breaks its generic
+  // module's assumptions, is not proved. A vacuity check is asked only when the theorem had
+  // something to prove afresh (or when its contradiction is already on record in the cache), so a
+  // fully cached rerun needs no solver.
+  const termination = new Map<string, ReturnType<typeof planTermination>>();
+  const instances = new Map(instanceNames.map((name) => [name, planInstanceAssumptions(program, name)] as const));
   for (const v of verdicts.values()) {
-    for (const key of v.proved?.provenance.termination ?? []) if (!termination.has(key)) more.termination.set(key, planTermination(program, key.split(',')));
-    for (const m of v.proved?.provenance.instances ?? []) if (!instances.has(m)) more.instances.set(m, planInstanceAssumptions(program, m));
+    for (const key of v.proved?.provenance.termination ?? []) if (!termination.has(key)) termination.set(key, planTermination(program, key.split(',')));
+    for (const m of v.proved?.provenance.instances ?? []) if (!instances.has(m)) instances.set(m, planInstanceAssumptions(program, m));
   }
-  const moreReports = await discharge(program, [...[...more.termination.values()].flatMap((t) => t.obligations), ...[...more.instances.values()].flatMap((i) => i.obligations)], options, progress);
-  for (const [key, t] of more.termination) terminationProblems.set(key, problemsOf(t, 'KSP108', moreReports));
-  for (const [name, plan] of more.instances) instanceOk.set(name, problemsOf(plan, 'KSP111', moreReports).length === 0);
+  const worthChecking = (q: QName, vacuity: Obligation) => !cache || cache.isProved(vacuity.smt, vacuity.hash) || verdicts.get(q)!.obligations.some((r) => !r.cached);
+  const vacuityChecks = [...outlines].flatMap(([q, o]) => (o.vacuity && worthChecking(q, o.vacuity) ? [o.vacuity] : []));
+  const restingOn = [...[...termination.values()].flatMap((t) => t.obligations), ...[...instances.values()].flatMap((i) => i.obligations), ...vacuityChecks];
+  const restingReports = await discharge(program, restingOn, options, progress, cache);
+  const problemsOf = (plan: { obligations: readonly Obligation[]; blockers: readonly Blocker[] }, refuted: DiagnosticCode) =>
+    [...plan.blockers.map(blockerProblem), ...obligationProblems(plan.obligations.map((o) => restingReports.get(o.id)!))].map((p) =>
+      p.code === 'KSP100' ? { ...p, code: refuted } : p,
+    );
+  const terminationProblems = new Map([...termination].map(([key, t]) => [key, problemsOf(t, 'KSP108')] as const));
+  const instanceReports = instanceNames.map((name) => instanceReport(program, name, instances.get(name)!, problemsOf(instances.get(name)!, 'KSP111'), restingReports));
+  const instanceOk = new Map([...instances].map(([name, plan]) => [name, problemsOf(plan, 'KSP111').length === 0] as const));
   const refine = (o: Obligation, model: string): Promise<string> => finiteModel(program, o, model, options);
 
   const decide = async (q: QName): Promise<TheoremReport> => {
-    const plan = plans.get(q)!;
+    const outline = outlines.get(q)!;
     const v = verdicts.get(q)!;
     const own = await Promise.all(v.obligations.map((r) => obligationReport(program, r, refine)));
     const problems: Problem[] = v.failures.map((f) => failureProblem(f, own));
     for (const key of v.proved?.provenance.termination ?? []) problems.push(...(terminationProblems.get(key) ?? []));
     for (const m of v.proved?.provenance.instances ?? []) {
-      if (instanceOk.get(m) === false) problems.push({ code: 'KSP111', message: `relies on instance \`${m}\`, which does not satisfy the assumptions of its generic module`, span: plan.span });
+      if (instanceOk.get(m) === false) problems.push({ code: 'KSP111', message: `relies on instance \`${m}\`, which does not satisfy the assumptions of its generic module`, span: outline.span });
     }
     const isError = v.status === 'error' || problems.some((p) => p.code === 'KSP106' || p.code === 'KSP107');
-    const vacuous = plan.vacuity && prerequisiteReports.get(plan.vacuity.id)?.status === 'unsat';
+    const vacuity = outline.vacuity;
+    const vacuous = vacuity && restingReports.get(vacuity.id)?.status === 'unsat';
     const warnings: Problem[] = vacuous
-      ? [{ code: 'KSP112', message: `${plan.vacuity!.goal.replace(/ are satisfiable$/, ' contradict each other')}: this theorem holds only vacuously`, span: plan.vacuity!.span }]
+      ? [{ code: 'KSP112', message: `${vacuity.goal.replace(/ are satisfiable$/, ' contradict each other')}: this theorem holds only vacuously`, span: vacuity.span }]
       : [];
     return {
       name: q,
-      span: plan.span,
+      span: outline.span,
       status: problems.length === 0 ? 'proved' : isError ? 'error' : 'not proved',
       ms: own.reduce((s, r) => s + r.ms, 0),
       obligations: own,
@@ -233,6 +230,6 @@ export async function verifyProgram(program: Program, options: DischargeOptions)
     };
   };
   const reports: TheoremReport[] = [];
-  for (const q of plans.keys()) reports.push(await decide(q));
+  for (const q of outlines.keys()) reports.push(await decide(q));
   return [...instanceReports, ...reports];
 }

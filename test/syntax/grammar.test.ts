@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cstTypes, diagramsHtml } from '../../grammar/diagrams.js';
+import { Lexer } from '../../grammar/chevrotain.js';
 import { KspecParser, serializedProductions } from '../../grammar/parser.js';
+import { allTokens, lexerConfig } from '../../grammar/tokens.js';
 
 describe('the grammar', () => {
   it('passes Chevrotain’s self-analysis (it throws on ambiguities, left recursion, bad rules)', () => {
     expect(() => new KspecParser()).not.toThrow();
+  });
+
+  it('has token definitions that pass Chevrotain’s lexer validations', () => {
+    expect(() => new Lexer(allTokens, lexerConfig())).not.toThrow();
   });
 
   it('serialises its productions, one per rule', () => {

@@ -48,12 +48,24 @@ const isChoice = (f: NnfNode): boolean => f.op === 'or' || f.op === 'until' || f
  * the future (next formulas, postponed untils), last choices about the current position only.
  */
 function takeNext(todo: NnfNode[]): NnfNode | undefined {
-  let i = todo.findIndex((f) => !isChoice(f));
-  if (i < 0) i = todo.findIndex((f) => f.temporal);
-  if (i < 0) return todo.pop();
-  const [f] = todo.splice(i, 1);
+  let i = 0;
+  while (i < todo.length && isChoice(todo[i]!)) i++;
+  if (i === todo.length) {
+    i = 0;
+    while (i < todo.length && !todo[i]!.temporal) i++;
+    if (i === todo.length) return todo.pop();
+  }
+  const f = todo[i]!;
+  for (let j = i + 1; j < todo.length; j++) todo[j - 1] = todo[j]!;
+  todo.pop();
   return f;
 }
+
+// What the undo trail records (its entries are `value * 4 + kind`, value a node or atom index).
+const DONE = 0;
+const LITERAL = 1;
+const NEXT = 2;
+const POSTPONED = 3;
 
 /**
  * All ways to satisfy the conjunction of `formulas` at one position, by the classic rules,
@@ -66,42 +78,73 @@ function takeNext(todo: NnfNode[]): NnfNode | undefined {
  * demand on the future, so every other option's branches would be subsumed (`withoutSubsumed`).
  * Once only non-temporal choices are left, every completion has the same next formulas and
  * postponed untils, so the first consistent one is enough.
+ * The next formulas and the postponed untils only grow along a branch, so once they include
+ * those of a move found already, every completion of the branch is subsumed by that move (or
+ * has the same pair): the branch is not explored further and its moves are not recorded. The
+ * moves `withoutSubsumed` keeps, and their literals (those of the first branch giving each
+ * pair), are the same as without this cut.
  * The branches are explored depth first on one mutable record with an undo trail.
  */
 function expand(formulas: readonly NnfNode[], nodeCount: number, onBranch: () => void): Expansion[] {
-  const results = new Map<string, Expansion>();
-  const literals = new Map<number, boolean>();
+  const results: Expansion[] = [];
+  const truth: (boolean | undefined)[] = []; // atom index → its value on this branch, if set
   const done = new Uint8Array(nodeCount); // taken apart on this branch; each formula is decomposed once
   const next: NnfNode[] = [];
   const inNext = new Uint8Array(nodeCount);
   const postponed: number[] = [];
-  const undo: (() => void)[] = [];
+  const isPostponed = new Uint8Array(nodeCount);
+  const trail: number[] = [];
   const mark = (f: NnfNode): void => {
     done[f.id] = 1;
-    undo.push(() => (done[f.id] = 0));
+    trail.push(f.id * 4 + DONE);
   };
   const setLiteral = (atom: number, value: boolean): void => {
-    literals.set(atom, value);
-    undo.push(() => literals.delete(atom));
+    truth[atom] = value;
+    trail.push(atom * 4 + LITERAL);
   };
   const addNext = (f: NnfNode): void => {
     if (inNext[f.id]) return;
     inNext[f.id] = 1;
     next.push(f);
-    undo.push(() => {
-      inNext[f.id] = 0;
-      next.pop();
-    });
+    trail.push(f.id * 4 + NEXT);
   };
   const postpone = (u: NnfNode): void => {
     postponed.push(u.id);
-    undo.push(() => postponed.pop());
+    isPostponed[u.id] = 1;
+    trail.push(u.id * 4 + POSTPONED);
   };
+  const undoTo = (length: number): void => {
+    while (trail.length > length) {
+      const entry = trail.pop()!;
+      const value = (entry - (entry % 4)) / 4;
+      switch (entry % 4) {
+        case DONE:
+          done[value] = 0;
+          break;
+        case LITERAL:
+          truth[value] = undefined;
+          break;
+        case NEXT:
+          inNext[value] = 0;
+          next.pop();
+          break;
+        case POSTPONED:
+          isPostponed[value] = 0;
+          postponed.pop();
+          break;
+      }
+    }
+  };
+  /** some move found already demands no more of the future than this branch does so far */
+  const subsumed = (): boolean =>
+    results.some((r) => r.nextIds.every((id) => inNext[id] === 1) && r.postponed.every((id) => isPostponed[id] === 1));
   const holds = (f: NnfNode): boolean =>
-    f.op === 'true' || done[f.id] === 1 || (f.op === 'literal' && literals.get(f.atom) === f.positive);
+    f.op === 'true' || done[f.id] === 1 || (f.op === 'literal' && truth[f.atom] === f.positive);
   /**
    * Explores the options of `choice` from the current record, restoring it after each; `after`
-   * runs before the last option. Whether some branch came through.
+   * runs before the last option. Whether some branch came through, which matters only below a
+   * non-temporal choice (to stop at its first consistent option): temporal choices are all taken
+   * before any non-temporal one, so the branches of a temporal choice may be cut as subsumed.
    */
   const branchOn = (
     choice: NnfNode,
@@ -110,16 +153,17 @@ function expand(formulas: readonly NnfNode[], nodeCount: number, onBranch: () =>
     after?: () => void,
   ): boolean => {
     let found = false;
-    for (const [i, option] of options.entries()) {
-      const restoreTo = undo.length;
+    for (let i = 0; i < options.length; i++) {
+      const restoreTo = trail.length;
       if (i === options.length - 1 && after) after();
-      found = run([...todo, ...option]) || found;
-      while (undo.length > restoreTo) undo.pop()!();
+      found = run([...todo, ...options[i]!], choice.temporal) || found;
+      undoTo(restoreTo);
       if (found && !choice.temporal) break;
     }
     return found;
   };
-  const run = (todo: NnfNode[]): boolean => {
+  const run = (todo: NnfNode[], mayCut = false): boolean => {
+    if (mayCut && subsumed()) return true;
     onBranch();
     for (let f = takeNext(todo); f !== undefined; f = takeNext(todo)) {
       if (done[f.id]) continue;
@@ -130,8 +174,8 @@ function expand(formulas: readonly NnfNode[], nodeCount: number, onBranch: () =>
         case 'false':
           return false;
         case 'literal':
-          if (literals.get(f.atom) === !f.positive) return false;
-          if (!literals.has(f.atom)) setLiteral(f.atom, f.positive);
+          if (truth[f.atom] === !f.positive) return false;
+          if (truth[f.atom] === undefined) setLiteral(f.atom, f.positive);
           break;
         case 'next':
           addNext(f.arg);
@@ -154,16 +198,18 @@ function expand(formulas: readonly NnfNode[], nodeCount: number, onBranch: () =>
           return branchOn(f, todo, [[f.left, f.right], [f.right]], () => addNext(f));
       }
     }
-    const sorted = [...next].sort((x, y) => x.id - y.id);
-    const nextIds = sorted.map((g) => g.id);
-    const postponedIds = [...postponed].sort((x, y) => x - y);
-    const key = `${nextIds}|${postponedIds}`;
-    if (!results.has(key))
-      results.set(key, { literals: new Map(literals), next: sorted, nextIds, postponed: postponedIds });
+    if (!subsumed()) {
+      const sorted = [...next].sort((x, y) => x.id - y.id);
+      const postponedIds = [...postponed].sort((x, y) => x - y);
+      // the literals in the order they were set on the branch (the trail holds exactly those set)
+      const literals = new Map<number, boolean>();
+      for (const entry of trail) if (entry % 4 === LITERAL) literals.set((entry - LITERAL) / 4, truth[(entry - LITERAL) / 4]!);
+      results.push({ literals, next: sorted, nextIds: sorted.map((g) => g.id), postponed: postponedIds });
+    }
     return true;
   };
   run([...formulas]);
-  return [...results.values()];
+  return results;
 }
 
 const isSubset = (small: readonly number[], large: readonly number[]): boolean => {
