@@ -222,10 +222,13 @@ export class ProofChecker {
       }
       case 'ptl': {
         const facts = [...factArgs, ...using];
+        if (!isForallTemporal(goal) && !existsBody(goal)) return ptlRule(ctx, goal, facts, where);
+        // The ∀/∃-shaped form decides most such goals at once; the direct form may spend its whole
+        // search budget before failing, so it is only the fallback.
+        const viaShape = await shaped((g) => ptlRule(ctx, g, facts, where));
+        if (viaShape.ok) return viaShape;
         const direct = await ptlRule(ctx, goal, facts, where);
-        if (direct.ok) return direct;
-        if (!isForallTemporal(goal) && !existsBody(goal)) return direct;
-        return shaped((g) => ptlRule(ctx, g, facts, where));
+        return direct.ok ? direct : viaShape;
       }
     }
   }
