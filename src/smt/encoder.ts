@@ -77,8 +77,9 @@ export class SmtEncoder implements EncoderHost {
 
   // ---- declarations -------------------------------------------------------------------------
 
-  private declare(symbol: string, text: string): string {
-    if (!this.declared.has(symbol)) this.declared.set(symbol, text);
+  /** `text` is built only on a symbol's first use: an obligation names the same few symbols many times */
+  private declare(symbol: string, text: () => string): string {
+    if (!this.declared.has(symbol)) this.declared.set(symbol, text());
     return symbol;
   }
 
@@ -86,14 +87,14 @@ export class SmtEncoder implements EncoderHost {
     const decl = this.program.machines.get(machine)?.vars.find((v) => v.name === name);
     if (!decl) throw new Error(`unknown variable ${machine}.${name}`);
     const symbol = SYM.variable(state, machine, name);
-    return this.declare(symbol, `(declare-const ${symbol} ${this.sorts.sort(decl.type)})`);
+    return this.declare(symbol, () => `(declare-const ${symbol} ${this.sorts.sort(decl.type)})`);
   }
 
   constant(q: QName): string {
     const decl = this.program.consts.get(q);
     if (!decl) throw new Error(`unknown constant ${q}`);
     const symbol = SYM.constant(q);
-    return this.declare(symbol, `(declare-const ${symbol} ${this.sorts.sort(decl.type)})`);
+    return this.declare(symbol, () => `(declare-const ${symbol} ${this.sorts.sort(decl.type)})`);
   }
 
   /** a binder that is free in the obligation (an action parameter, a theorem parameter) */
@@ -101,10 +102,10 @@ export class SmtEncoder implements EncoderHost {
     if (isSchematic(b)) return this.schematic(b, 0);
     const symbol = this.binder(b);
     if (b.type.kind === 'fn') {
-      const params = b.type.params.map((p) => this.sorts.sort(p)).join(' ');
-      return this.declare(symbol, `(declare-fun ${symbol} (${params}) ${this.sorts.sort(b.type.result)})`);
+      const { params, result } = b.type;
+      return this.declare(symbol, () => `(declare-fun ${symbol} (${params.map((p) => this.sorts.sort(p)).join(' ')}) ${this.sorts.sort(result)})`);
     }
-    return this.declare(symbol, `(declare-const ${symbol} ${this.sorts.sort(b.type)})`);
+    return this.declare(symbol, () => `(declare-const ${symbol} ${this.sorts.sort(b.type)})`);
   }
 
   /**
@@ -115,12 +116,12 @@ export class SmtEncoder implements EncoderHost {
   private schematic(b: Binder, state: number): string {
     const symbol = quoted(`${this.binder(b).slice(1, -1)}@${state}`);
     const [params, result] = b.type.kind === 'fn' ? [b.type.params.map((p) => this.sorts.sort(p)), b.type.result] : [[], b.type];
-    return this.declare(symbol, `(declare-fun ${symbol} (${params.join(' ')}) ${this.sorts.sort(result)})`);
+    return this.declare(symbol, () => `(declare-fun ${symbol} (${params.join(' ')}) ${this.sorts.sort(result)})`);
   }
 
   undefinedFunction(name: string, params: readonly string[], result: string): string {
     const symbol = quoted(`u:${name}`);
-    return this.declare(symbol, `(declare-fun ${symbol} (${params.join(' ')}) ${result})`);
+    return this.declare(symbol, () => `(declare-fun ${symbol} (${params.join(' ')}) ${result})`);
   }
 
   axiom(name: string, text: string): void {
@@ -459,7 +460,8 @@ export class SmtEncoder implements EncoderHost {
     for (let s = 0; s < states; s++) {
       for (const v of machine.vars) {
         const symbol = SYM.defParamVar(s, v.name);
-        this.declare(symbol, `(declare-const ${symbol} ${this.sorts.sort(v.type)})`);
+        const sort = this.sorts.sort(v.type);
+        this.declare(symbol, () => `(declare-const ${symbol} ${sort})`);
       }
     }
   }

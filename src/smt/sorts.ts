@@ -28,11 +28,45 @@ export interface OptionSymbols {
   readonly value: string;
 }
 
+/** What registering one datatype adds: itself and everything its fields need, transitively. */
+interface Closure {
+  readonly datatypes: readonly Datatype[];
+  readonly abstracts: readonly string[];
+}
+
+/**
+ * Per program: the closure of each datatype and the declarations of each set of sorts. Both are
+ * functions of the program alone (a key spells its type injectively), and every obligation of a
+ * program asks for the same few, so each is computed once.
+ */
+interface ProgramSorts {
+  readonly closures: Map<string, Closure>;
+  readonly declarations: Map<string, readonly string[]>;
+}
+
+const programSorts = new WeakMap<Program, ProgramSorts>();
+
+function sortsOf(program: Program): ProgramSorts {
+  let cached = programSorts.get(program);
+  if (!cached) {
+    cached = { closures: new Map(), declarations: new Map() };
+    programSorts.set(program, cached);
+  }
+  return cached;
+}
+
 export class SortRegistry {
   private readonly datatypes = new Map<string, Datatype>();
   private readonly abstracts = new Set<string>();
+  private readonly cache: ProgramSorts;
 
-  constructor(private readonly program: Program) {}
+  /** `scratch`: computes a closure from scratch, without the program's cache */
+  constructor(
+    private readonly program: Program,
+    private readonly scratch = false,
+  ) {
+    this.cache = sortsOf(program);
+  }
 
   /** a stable, injective spelling of a type, used inside generated symbols */
   key(t: Type): string {
@@ -136,8 +170,26 @@ export class SortRegistry {
     return sort;
   }
 
-  /** registers before visiting the fields, so recursive types terminate */
+  /**
+   * Adds the datatype and its closure. The set registered is always closed under field types, so
+   * adding a whole closure at once yields the same set as registering field by field.
+   */
   private register(key: string, sort: string, ctors: () => Ctor[]): void {
+    if (this.datatypes.has(key)) return;
+    if (this.scratch) return this.registerFieldByField(key, sort, ctors);
+    let closure = this.cache.closures.get(key);
+    if (!closure) {
+      const fresh = new SortRegistry(this.program, true);
+      fresh.registerFieldByField(key, sort, ctors);
+      closure = { datatypes: [...fresh.datatypes.values()], abstracts: [...fresh.abstracts] };
+      this.cache.closures.set(key, closure);
+    }
+    for (const d of closure.datatypes) if (!this.datatypes.has(d.key)) this.datatypes.set(d.key, d);
+    for (const a of closure.abstracts) this.abstracts.add(a);
+  }
+
+  /** registers before visiting the fields, so recursive types terminate */
+  private registerFieldByField(key: string, sort: string, ctors: () => Ctor[]): void {
     if (this.datatypes.has(key)) return;
     const placeholder: Datatype = { key, sort, ctors: [] };
     this.datatypes.set(key, placeholder);
@@ -170,8 +222,19 @@ export class SortRegistry {
 
   /** declare-sort and declare-datatypes commands, each group after the groups it depends on */
   declarations(): string[] {
-    const out = [...this.abstracts].sort().map((q) => `(declare-sort ${SYM.abstractSort(q)} 0)`);
+    const abstracts = [...this.abstracts].sort();
     const keys = [...this.datatypes.keys()].sort();
+    const id = JSON.stringify([abstracts, keys]);
+    let out = this.cache.declarations.get(id);
+    if (!out) {
+      out = this.renderDeclarations(abstracts, keys);
+      this.cache.declarations.set(id, out);
+    }
+    return [...out];
+  }
+
+  private renderDeclarations(abstracts: readonly string[], keys: readonly string[]): string[] {
+    const out = abstracts.map((q) => `(declare-sort ${SYM.abstractSort(q)} 0)`);
     const deps = new Map<string, string[]>();
     for (const key of keys) {
       const set = new Set<string>();
