@@ -59,6 +59,7 @@ export function materializeInstance(mc: ModuleChecker, ast: A.InstanceDecl, type
   const diags = new Diags();
   const child = new ModuleChecker(`${mc.name}.${ast.name.text}`, generic.file, generic.ast, mc.ids, diags, generic.imports, generic.modulesByPath, mc.registry, {
     genericModule: generic,
+    host: mc,
     types,
     span: ast.span,
   });

@@ -20,6 +20,9 @@ function reachableConsts(start: ModuleChecker): { module: ModuleChecker; sym: Co
     for (const sym of m.decls.values()) if (sym.kind === 'const') out.push({ module: m, sym });
     for (const dep of m.imports.values()) if (dep) queue.push(dep);
     queue.push(...m.materializedInstances());
+    // An instance's bound defs live in the module declaring it and may read its own constants.
+    const host = m.subst?.host;
+    if (host) for (const sym of host.decls.values()) if (sym.kind === 'const' && !out.some((c) => c.sym === sym)) out.push({ module: host, sym });
   }
   return out;
 }
@@ -35,10 +38,6 @@ export function checkModel(mc: ModuleChecker, sym: Extract<DeclSymbol, { kind: '
     return { name: sym.qname, machine: '', constants, checks, span: ast.span };
   }
   const consts = reachableConsts(target.module);
-  // An instance declared here binds defs of this module, which may read this module's constants.
-  if (mc.materializedInstances().includes(target.module)) {
-    for (const own of mc.decls.values()) if (own.kind === 'const' && !consts.some((c) => c.sym === own)) consts.push({ module: mc, sym: own });
-  }
   const given = new Map<string, Span>();
   for (const b of ast.bindings) {
     const c = consts.find((k) => k.sym.name.text === b.name.text);

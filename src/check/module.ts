@@ -35,6 +35,8 @@ import type { DerivedPosition, ModuleUnits } from './units.js';
  */
 export interface InstanceSubst {
   readonly genericModule: ModuleChecker;
+  /** the module that declares the instance (the defs it binds may read that module's constants) */
+  readonly host: ModuleChecker;
   readonly types: ReadonlyMap<string, Type>;
   readonly span: Span;
 }

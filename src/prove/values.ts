@@ -25,6 +25,12 @@ export type KValue =
 
 const bare = (quotedSymbol: string): string => quotedSymbol.slice(1, -1);
 
+/** An element of an uninterpreted sort (`Sort!val!3`) as `kind#3`; other text as it is. */
+function element(text: string, kind: string): KValue {
+  const index = /!val!(\d+)$/.exec(text)?.[1];
+  return { kind: 'opaque', text: index !== undefined ? `${kind}#${index}` : text };
+}
+
 export class ValueReader {
   private readonly sorts: SortRegistry;
 
@@ -39,12 +45,9 @@ export class ValueReader {
         return v.k === 'bool' ? { kind: 'bool', value: v.v } : opaque();
       case 'int':
         return v.k === 'int' ? { kind: 'int', value: v.v } : opaque();
-      case 'string': {
-        if (v.k === 'str') return { kind: 'string', value: v.v };
+      case 'string':
         // A string the model names but the spec does not (strings are uninterpreted unless measured).
-        const index = v.k === 'opaque' ? /!val!(\d+)$/.exec(v.text)?.[1] : undefined;
-        return index !== undefined ? { kind: 'opaque', text: `string#${index}` } : opaque();
-      }
+        return v.k === 'str' ? { kind: 'string', value: v.v } : v.k === 'opaque' ? element(v.text, 'string') : opaque();
       case 'seq':
         return v.k === 'seq' ? { kind: 'seq', elems: v.elems.map((x) => this.read(x, t.elem)) } : opaque();
       case 'set': {
@@ -80,11 +83,8 @@ export class ValueReader {
         if (!ctor || v.k !== 'dt') return opaque();
         return { kind: 'enum', name: t.name, ctor: ctor.name, args: ctor.fields.map((f, i) => (v.args[i] ? this.read(v.args[i]!, f.type) : opaque())) };
       }
-      case 'abstract': {
-        const text = v.k === 'opaque' ? v.text : v.k === 'dt' ? v.ctor : 'unknown';
-        const index = /!val!(\d+)$/.exec(text)?.[1];
-        return { kind: 'opaque', text: index !== undefined ? `${shortName(t.name)}#${index}` : text };
-      }
+      case 'abstract':
+        return element(v.k === 'opaque' ? v.text : v.k === 'dt' ? v.ctor : 'unknown', shortName(t.name));
       case 'fn':
         return opaque();
     }

@@ -9,11 +9,12 @@
 // proof (replicas never decrease). Only mutants the model checker finds violating are verified,
 // with a short solver time limit: a time-out never proves anything. The mutants share one proof
 // cache (obligations that do not involve the mutated def), none of the repo's.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mcResults, runCli } from '../helpers/cli-async.js';
+import { mcResults, runCli, verifyTheorems } from '../helpers/cli-async.js';
+import { writeUnder } from '../helpers/files.js';
 import { REPO } from '../helpers/run-cli.js';
 
 interface Mutant {
@@ -92,15 +93,10 @@ function mutate(source: string, name: string, operator: Operator, label: string,
   return { name: `${label} (${name}, ${chosen.site})`, text: source.slice(0, start) + chosen.body + source.slice(end) };
 }
 
-interface TheoremJson {
-  name: string;
-  status: string;
-}
-
 async function verdict(files: readonly string[], theorem: string): Promise<string | undefined> {
   // Short time limit: a failing premise costs all of it, and a time-out never proves anything.
   const run = await runCli(['verify', '--json', '--timeout', '2000', ...files], root);
-  return (JSON.parse(run.stdout) as { theorems: TheoremJson[] }).theorems.find((t) => t.name === theorem)?.status;
+  return verifyTheorems(run.stdout).get(theorem)?.status;
 }
 
 async function violates(file: string, model: string, property: string): Promise<boolean> {
@@ -143,15 +139,12 @@ describe('mutants of the reconcilers', () => {
   it('no ConfigMap mutant that violates ESR in the model checker has ESR proved', async () => {
     const violating: string[] = [];
     for (const [i, mutant] of CONFIGMAP_MUTANTS.entries()) {
-      const dir = join(root, `configmap${i}`, 'examples');
-      mkdirSync(dir, { recursive: true });
-      const controller = join(dir, 'configmap_controller.kspec');
-      writeFileSync(controller, mutant.text);
-      writeFileSync(join(dir, 'configmap_esr.kspec'), CONFIGMAP_ESR);
+      const controller = writeUnder(root, `configmap${i}/examples/configmap_controller.kspec`, mutant.text);
+      const proof = writeUnder(root, `configmap${i}/examples/configmap_esr.kspec`, CONFIGMAP_ESR);
       const violated = (await violates(controller, 'tiny', 'esr_one')) || (await violates(controller, 'specs_change', 'esr_one'));
       if (!violated) continue;
       violating.push(mutant.name);
-      expect([mutant.name, await verdict([join(dir, 'configmap_esr.kspec')], 'examples.configmap_esr.esr')]).toEqual([mutant.name, 'not proved']);
+      expect([mutant.name, await verdict([proof], 'examples.configmap_esr.esr')]).toEqual([mutant.name, 'not proved']);
     }
     // The test is not vacuous: the first two break ESR (an error after a successful create is retried).
     expect(violating).toEqual(CONFIGMAP_MUTANTS.slice(0, 2).map((m) => m.name));
@@ -160,10 +153,7 @@ describe('mutants of the reconcilers', () => {
   it('no RabbitMQ mutant whose StatefulSet shrinks in the model checker has the safety proof', async () => {
     const violating: string[] = [];
     for (const [i, mutant] of RABBITMQ_MUTANTS.entries()) {
-      const dir = join(root, `rabbitmq${i}`, 'rabbitmq');
-      mkdirSync(dir, { recursive: true });
-      const file = join(dir, 'rabbitmq.kspec');
-      writeFileSync(file, mutant.text);
+      const file = writeUnder(root, `rabbitmq${i}/rabbitmq/rabbitmq.kspec`, mutant.text);
       if (!(await violates(file, 'recreate', 'replicas_never_decrease'))) continue;
       violating.push(mutant.name);
       expect([mutant.name, await verdict([file], 'rabbitmq.rabbitmq.replicas_never_decrease')]).toEqual([mutant.name, 'not proved']);

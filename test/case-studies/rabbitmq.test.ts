@@ -7,7 +7,7 @@
 // trace deletes the resource, re-creates it with fewer replicas and updates the old StatefulSet
 // before the garbage collector removes it.
 import { describe, expect, it } from 'vitest';
-import { mcResults, param, runCli, variable, type TraceStep } from '../helpers/cli-async.js';
+import { mcResults, param, runCli, variable, verifyTheorems, type TheoremJson, type TraceStep } from '../helpers/cli-async.js';
 
 const CONTROLLER = 'specs/rabbitmq/rabbitmq.kspec';
 const BUGGY = 'specs/rabbitmq/buggy-scaledown.kspec';
@@ -27,16 +27,9 @@ function stored(etcd: string, kind: string): StoredObj | undefined {
 
 const etcdAt = (step: TraceStep | undefined) => (step ? variable(step, 'etcd') : '');
 
-interface TheoremJson {
-  name: string;
-  status: string;
-  problems: { code: string; message: string; file: string; line: number; goal?: string }[];
-}
-
 async function verify(file: string): Promise<{ status: number; theorems: Map<string, TheoremJson> }> {
   const run = await runCli(['verify', '--json', '--no-cache', file]);
-  const theorems = (JSON.parse(run.stdout) as { theorems: TheoremJson[] }).theorems;
-  return { status: run.status, theorems: new Map(theorems.map((t) => [t.name.split('.').pop()!, t])) };
+  return { status: run.status, theorems: new Map([...verifyTheorems(run.stdout).values()].map((t) => [t.name.split('.').pop()!, t])) };
 }
 
 // The safety proof's steps, in the order they build on each other.

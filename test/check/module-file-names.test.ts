@@ -5,15 +5,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/check/index.js';
+import { writeUnder } from '../helpers/files.js';
 
 let dir: string;
 
-function write(rel: string, text: string): string {
-  const file = path.join(dir, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
-}
+const write = (rel: string, text: string): string => writeUnder(dir, rel, text);
 
 const codes = (file: string) => checkFiles([file]).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
 

@@ -5,16 +5,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFiles, lemmasDir } from '../../src/check/index.js';
+import { writeUnder } from '../helpers/files.js';
 import { describe as show } from './helpers.js';
 
 let dir: string;
 
-function write(rel: string, text: string): string {
-  const file = path.join(dir, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
-}
+const write = (rel: string, text: string): string => writeUnder(dir, rel, text);
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kproof-check-'));

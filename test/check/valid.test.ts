@@ -329,6 +329,8 @@ describe('small valid programs', () => {
     const generic = 'module gen\ndef stop(x: Int): Bool\nconst START: Int\nmachine M {\n  var x: Int\n  init { x == START }\n  action step { require !stop(x)\n x\' = x + 1 }\n}\n';
     const p = program('module t\nimport gen\nconst LIMIT: Int\ndef at_limit(x: Int): Bool = x >= LIMIT\ninstance g = gen { def stop = at_limit, const START = 0 }\nmodel m of g.M { LIMIT = 3 }\n', generic);
     expect([...p.models.get('t.m')!.constants.keys()]).toEqual(['t.LIMIT']);
+    const elsewhere = program('module u\nimport t\nmodel m of t.g.M { LIMIT = 3 }\n', 'module t\nimport gen\nconst LIMIT: Int\ndef at_limit(x: Int): Bool = x >= LIMIT\ninstance g = gen { def stop = at_limit, const START = 0 }\n', generic);
+    expect([...elsewhere.models.get('u.m')!.constants.keys()]).toEqual(['t.LIMIT']);
   });
 
   it('lets a model check a theorem of its own module that has the name of a machine def', () => {

@@ -1,5 +1,5 @@
 // Shared by the k8s and case-study tests: run the built `kproof` asynchronously (a model-checker run of
-// many seconds must not block the vitest worker) and read `kproof mc --json`.
+// many seconds must not block the vitest worker) and read `kproof mc --json` and `kproof verify --json`.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { REPO } from './run-cli.js';
@@ -48,4 +48,22 @@ export function param(step: TraceStep, name: string): string {
   const value = step.params.find((p) => p.name === name)?.value;
   if (value === undefined) throw new Error(`no parameter ${name} in step ${step.action ?? 'init'}`);
   return value;
+}
+
+export interface TheoremJson {
+  name: string;
+  status: string;
+  problems: {
+    code: string;
+    message: string;
+    file: string;
+    line: number;
+    goal?: string;
+    counterexample?: { sections: { title: string; entries: { name: string; value: string }[] }[] };
+  }[];
+}
+
+/** The theorems of `kproof verify --json`, by qualified name. */
+export function verifyTheorems(stdout: string): Map<string, TheoremJson> {
+  return new Map((JSON.parse(stdout) as { theorems: TheoremJson[] }).theorems.map((t) => [t.name, t]));
 }

@@ -2,18 +2,13 @@
 // example controller with one reconcile step changed, verified with the example's own proof (adapted
 // only where the variant's request differs). The proof must fail at the step the change breaks, every
 // other phase still proved, and the model checker must find a fair run that violates ESR.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mcResults, runCli } from '../helpers/cli-async.js';
+import { mcResults, runCli, verifyTheorems, type TheoremJson } from '../helpers/cli-async.js';
+import { writeUnder } from '../helpers/files.js';
 import { REPO } from '../helpers/run-cli.js';
-
-interface TheoremJson {
-  name: string;
-  status: string;
-  problems?: { message: string; line: number; counterexample?: { sections: { title: string; entries: { name: string; value: string }[] }[] } }[];
-}
 
 interface Variant {
   readonly name: string;
@@ -72,16 +67,14 @@ beforeAll(async () => {
   const proof = readFileSync(join(REPO, 'specs/examples/configmap_esr.kspec'), 'utf8');
   // One cache for the variants (obligations that do not involve the reconcile are shared), none of the repo's.
   for (const v of VARIANTS) {
-    const dir = join(root, v.name, 'examples');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'configmap_controller.kspec'), edit(controller, v.controller, true));
-    writeFileSync(join(dir, 'configmap_esr.kspec'), edit(proof, v.proof ?? [], false));
+    const files = [
+      writeUnder(root, `${v.name}/examples/configmap_controller.kspec`, edit(controller, v.controller, true)),
+      writeUnder(root, `${v.name}/examples/configmap_esr.kspec`, edit(proof, v.proof ?? [], false)),
+    ];
     // A failing premise costs the whole time limit of each attempt; 5 s is ample for the others.
-    const run = await runCli(['verify', '--json', '--timeout', '5000', join(dir, 'configmap_controller.kspec'), join(dir, 'configmap_esr.kspec')], root);
+    const run = await runCli(['verify', '--json', '--timeout', '5000', ...files], root);
     expect(run.status).toBe(1);
-    const theorems = new Map<string, TheoremJson>();
-    for (const t of (JSON.parse(run.stdout) as { theorems: TheoremJson[] }).theorems) theorems.set(t.name, t);
-    verdicts.set(v.name, theorems);
+    verdicts.set(v.name, verifyTheorems(run.stdout));
   }
 }, 600_000);
 

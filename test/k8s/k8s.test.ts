@@ -4,25 +4,19 @@
 // esr-variants.test.ts). One `verify` run covers every proof (the solver pool and the kernel's memo
 // are shared), to keep the file fast.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mcResults, runCli } from '../helpers/cli-async.js';
-
-interface TheoremJson {
-  name: string;
-  status: string;
-  problems?: { message: string; line: number }[];
-}
+import { mcResults, runCli, verifyTheorems, type TheoremJson } from '../helpers/cli-async.js';
 
 const EXAMPLE = 'specs/examples/configmap_controller.kspec';
 const ESR = 'specs/examples/configmap_esr.kspec';
 const WRONG = 'test/fixtures/k8s/wrong_lemmas.kspec';
 
 let verifyStatus = -1;
-const theorems = new Map<string, TheoremJson>();
+let theorems = new Map<string, TheoremJson>();
 
 beforeAll(async () => {
   const run = await runCli(['verify', '--json', '--no-cache', 'lemmas/k8s', EXAMPLE, ESR, WRONG]);
   verifyStatus = run.status;
-  for (const t of (JSON.parse(run.stdout) as { theorems: TheoremJson[] }).theorems) theorems.set(t.name, t);
+  theorems = verifyTheorems(run.stdout);
 }, 400_000);
 
 describe('lemmas/k8s', () => {
