@@ -128,10 +128,13 @@ const slotFillings = [
   ' // kproof-fmt: off\n', ' // kproof-fmt: on\n', '\n// prettier-ignore\n',
 ];
 
-/** A program with each space replaced by a random filling (spaces, line breaks, comments). */
+/**
+ * A program with each space between tokens replaced by a random filling (spaces, line breaks,
+ * comments). Spaces inside string literals are part of the token and stay.
+ */
 export const spacedProgram = fc.tuple(program, fc.array(fc.nat({ max: slotFillings.length - 1 }), { minLength: 1, maxLength: 64 })).map(([text, choices]) => {
   let slot = 0;
-  return text.replace(/ /g, () => slotFillings[choices[slot++ % choices.length]!]!);
+  return text.replace(/"(?:[^"\\]|\\.)*"| /g, (match) => (match === ' ' ? slotFillings[choices[slot++ % choices.length]!]! : match));
 });
 
 /** The same programs, laid out plainly. */
