@@ -25,6 +25,40 @@ interface DefEntry {
   readonly callees: Set<QName>;
 }
 
+/**
+ * A def encoded on its own, with what its text needs declared. Its binders are numbered within
+ * the def, so the text is the same in every obligation, and each def of a program is encoded
+ * once, not once per obligation. The body is closed (it reads only its parameters and global
+ * symbols), and its binders have a tag of their own, so none can capture an obligation's symbol.
+ */
+interface EncodedDef {
+  readonly entry: DefEntry;
+  readonly declared: ReadonlyMap<string, string>;
+  readonly axioms: ReadonlyMap<string, string>;
+  readonly stringLiterals: ReadonlySet<string>;
+  readonly stringTheory: boolean;
+  readonly sorts: SortRegistry;
+}
+
+/** per program and set of opaque defs; 'encoding' marks a def whose body is being encoded (recursion) */
+type DefTable = Map<QName, EncodedDef | 'encoding'>;
+const defTables = new WeakMap<Program, Map<string, DefTable>>();
+
+function defTableOf(program: Program, opaqueDefs: ReadonlySet<QName>): DefTable {
+  let byOpaque = defTables.get(program);
+  if (!byOpaque) {
+    byOpaque = new Map();
+    defTables.set(program, byOpaque);
+  }
+  const key = JSON.stringify([...opaqueDefs].sort());
+  let table = byOpaque.get(key);
+  if (!table) {
+    table = new Map();
+    byOpaque.set(key, table);
+  }
+  return table;
+}
+
 const isSchematic = (b: Binder): boolean => b.level === 'state' || b.level === 'action' || b.level === 'temporal';
 
 const flip = (p: Polarity): Polarity => (p === 'pos' ? 'neg' : p === 'neg' ? 'pos' : 'both');
@@ -67,12 +101,19 @@ export class SmtEncoder implements EncoderHost {
    */
   private readonly locals = new Map<number, string>();
 
-  /** defs in this set are declared as uninterpreted functions, not defined (termination checks) */
+  private readonly defTable: DefTable;
+
+  /**
+   * defs in `opaqueDefs` are declared as uninterpreted functions, not defined (termination checks);
+   * `scope`: an obligation, or the body of one def (see EncodedDef)
+   */
   constructor(
     readonly program: Program,
     private readonly opaqueDefs: ReadonlySet<QName> = new Set(),
+    private readonly scope: 'obligation' | 'def' = 'obligation',
   ) {
     this.sorts = new SortRegistry(program);
+    this.defTable = defTableOf(program, opaqueDefs);
   }
 
   // ---- declarations -------------------------------------------------------------------------
@@ -262,7 +303,7 @@ export class SmtEncoder implements EncoderHost {
   binder(b: Binder): string {
     let symbol = this.locals.get(b.id);
     if (symbol === undefined) {
-      symbol = SYM.local(this.locals.size, b.name);
+      symbol = (this.scope === 'def' ? SYM.defLocal : SYM.local)(this.locals.size, b.name);
       this.locals.set(b.id, symbol);
     }
     return symbol;
@@ -533,8 +574,41 @@ export class SmtEncoder implements EncoderHost {
     return actuals.length === 0 ? SYM.def(q) : `(${SYM.def(q)} ${actuals.join(' ')})`;
   }
 
+  /** Makes `q` and every def it calls, transitively, part of this obligation. */
   private useDef(q: QName, span: Span): void {
     if (this.defs.has(q)) return;
+    const table = this.defTable;
+    if (!table.has(q)) table.set(q, this.encodeAlone(q, span));
+    if (this.scope === 'def') return;
+    const pending = [q];
+    while (pending.length > 0) {
+      const d = pending.pop()!;
+      if (this.defs.has(d)) continue;
+      const encoded = table.get(d)!;
+      if (encoded === 'encoding') throw new Error(`def ${d} used while its body is encoded`);
+      this.defs.set(d, encoded.entry);
+      for (const [symbol, text] of encoded.declared) if (!this.declared.has(symbol)) this.declared.set(symbol, text);
+      for (const [name, text] of encoded.axioms) this.axiom(name, text);
+      for (const v of encoded.stringLiterals) this.stringLiterals.add(v);
+      if (encoded.stringTheory) this.stringTheory = true;
+      this.sorts.absorb(encoded.sorts);
+      pending.push(...encoded.entry.callees);
+    }
+  }
+
+  private encodeAlone(q: QName, span: Span): EncodedDef {
+    const table = this.defTable;
+    table.set(q, 'encoding');
+    try {
+      const alone = new SmtEncoder(this.program, this.opaqueDefs, 'def');
+      const entry = alone.defineBody(q, span);
+      return { entry, declared: alone.declared, axioms: alone.axioms, stringLiterals: alone.stringLiterals, stringTheory: alone.stringTheory, sorts: alone.sorts };
+    } finally {
+      table.delete(q);
+    }
+  }
+
+  private defineBody(q: QName, span: Span): DefEntry {
     const def = this.program.defs.get(q)!;
     const params: [string, string][] = def.params.map((p) => {
       if (p.type.kind === 'fn') throw new Unencodable('a def with a function parameter cannot be encoded', p.span);
@@ -553,7 +627,7 @@ export class SmtEncoder implements EncoderHost {
       callees: new Set(),
     };
     this.defs.set(q, entry);
-    if (!def.body || this.opaqueDefs.has(q)) return;
+    if (!def.body || this.opaqueDefs.has(q)) return entry;
     this.definingStack.push(q);
     try {
       const env: Env = def.machine ? { state: 0, polarity: 'both', defMachine: def.machine } : { state: 0, polarity: 'both' };
@@ -561,6 +635,7 @@ export class SmtEncoder implements EncoderHost {
     } finally {
       this.definingStack.pop();
     }
+    return entry;
   }
 
   /** the defs used so far that are (mutually) recursive, as groups; they need termination proofs */

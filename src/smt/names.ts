@@ -36,6 +36,8 @@ export const SYM = {
   def: (q: string) => quoted(`d:${escapeName(q)}`),
   /** `index`: the binder's number within its obligation */
   local: (index: number, name: string) => quoted(`l${index}:${escapeName(name)}`),
+  /** `index`: the binder's number within the def whose body binds it */
+  defLocal: (index: number, name: string) => quoted(`b${index}:${escapeName(name)}`),
   temp: (n: number) => quoted(`t${n}`),
   /** kspec's String: the SMT String sort, or an uninterpreted sort (see SmtEncoder.render) */
   stringSort: quoted('Str'),

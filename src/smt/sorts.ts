@@ -198,6 +198,12 @@ export class SortRegistry {
     for (const c of built) for (const f of c.fields) this.sort(f.type);
   }
 
+  /** Adds everything `other` registered (both are closed under field types, so is the union). */
+  absorb(other: SortRegistry): void {
+    for (const [key, d] of other.datatypes) if (!this.datatypes.has(key)) this.datatypes.set(key, d);
+    for (const a of other.abstracts) this.abstracts.add(a);
+  }
+
   /** datatype keys a field of this type depends on directly */
   private datatypeDeps(t: Type, out: Set<string>): void {
     switch (t.kind) {
