@@ -16,6 +16,7 @@ interface VerifyCliOptions {
   readonly solver: string;
   readonly jobs?: string;
   readonly include?: string[];
+  readonly only?: string;
 }
 
 /** only draw a bar when there is enough work for it to be worth looking at */
@@ -137,6 +138,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--solver <backend>', 'wasm, z3 (native) or auto', 'auto')
     .option('--jobs <n>', 'solver instances working in parallel (default: number of cores)')
     .option('--include <dir...>', 'more directories to search for imported modules')
+    .option('--only <theorems>', 'verify only these theorems of the files, comma-separated (and what their proofs use)')
     .action(async (files: string[], options: VerifyCliOptions) => {
       const timeoutMs = positiveInt(options.timeout);
       const jobs = positiveInt(options.jobs);
@@ -162,6 +164,7 @@ export function register(program: Command, ctx: CliContext): void {
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
         ...(jobs !== undefined ? { jobs } : {}),
         ...(options.include ? { include: options.include } : {}),
+        ...(options.only !== undefined ? { only: options.only.split(',').map((n) => n.trim()).filter((n) => n !== '') } : {}),
         ...(bar ? { onProgress: bar.update } : {}),
       });
       bar?.clear();

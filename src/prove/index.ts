@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { checkFiles } from '../check/index.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import type { Program, QName } from '../ir/index.js';
 import { createSolver, type BackendChoice } from '../solver/index.js';
 import { verifyProgram, type TheoremReport } from './verify.js';
 
@@ -29,6 +30,8 @@ export interface VerifyOptions {
   readonly jobs?: number;
   readonly include?: readonly string[];
   readonly onProgress?: (done: number, total: number) => void;
+  /** theorem names (qualified, or as declared) of the files given: verify only these, and what they use */
+  readonly only?: readonly string[];
 }
 
 export interface VerifyResult {
@@ -48,6 +51,11 @@ export async function verify(files: readonly string[], options: VerifyOptions = 
   if (!checked.program || hasErrors(checked.diagnostics)) {
     return { exitCode: 2, diagnostics: checked.diagnostics, sources: checked.sources, theorems: [] };
   }
+  const selected = options.only ? selectTheorems(checked.program, options.only) : undefined;
+  if (selected && !selected.ok) {
+    const span = { file: files[0] ?? '', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
+    return { exitCode: 2, diagnostics: [{ code: 'KSP301', severity: 'error', message: selected.message, span }], sources: checked.sources, theorems: [] };
+  }
   const created = createSolver({ backend: options.solver ?? 'auto', ...(options.jobs !== undefined ? { jobs: options.jobs } : {}) });
   if (!created.ok) {
     const span = { file: files[0] ?? '', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
@@ -61,6 +69,7 @@ export async function verify(files: readonly string[], options: VerifyOptions = 
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       ...(cacheDir ? { cacheDir } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(selected ? { only: selected.names } : {}),
     });
     const allProved = theorems.every((t) => t.status === 'proved');
     return {
@@ -73,4 +82,16 @@ export async function verify(files: readonly string[], options: VerifyOptions = 
   } finally {
     await solver.close();
   }
+}
+
+/** The root modules' theorems that `names` designate: each name, qualified or as declared, must designate one or more. */
+function selectTheorems(program: Program, names: readonly string[]): { ok: true; names: ReadonlySet<QName> } | { ok: false; message: string } {
+  const declared = program.modules.filter((m) => program.roots.includes(m.name)).flatMap((m) => m.theorems.map((t) => t.name));
+  const selected = new Set<QName>();
+  for (const name of names) {
+    const matching = declared.filter((q) => q === name || q.endsWith(`.${name}`));
+    if (matching.length === 0) return { ok: false, message: `--only: no theorem or lemma \`${name}\` in the files given` };
+    for (const q of matching) selected.add(q);
+  }
+  return { ok: true, names: selected };
 }

@@ -52,6 +52,8 @@ export interface DischargeOptions {
   /** absent: no cache */
   readonly cacheDir?: string;
   readonly onProgress?: (done: number, total: number) => void;
+  /** verify only these theorems of the root modules (and what they use); absent: all */
+  readonly only?: ReadonlySet<QName>;
 }
 
 interface Outlines {
@@ -60,11 +62,11 @@ interface Outlines {
   readonly instances: readonly string[];
 }
 
-/** the theorems of the root modules, then every theorem they use, transitively */
-function theoremsToVerify(program: Program): Outlines {
+/** the theorems of the root modules (those in `only`, if given), then every theorem they use, transitively */
+function theoremsToVerify(program: Program, only: ReadonlySet<QName> | undefined): Outlines {
   const outlines = new Map<QName, TheoremOutline>();
   const roots = program.modules.filter((m) => program.roots.includes(m.name));
-  const work: QName[] = roots.flatMap((m) => m.theorems.map((t) => t.name));
+  const work: QName[] = roots.flatMap((m) => m.theorems.map((t) => t.name)).filter((q) => !only || only.has(q));
   while (work.length > 0) {
     const q = work.shift()!;
     if (outlines.has(q)) continue;
@@ -172,7 +174,7 @@ function blockerProblem(b: Blocker): Problem {
 }
 
 export async function verifyProgram(program: Program, options: DischargeOptions): Promise<TheoremReport[]> {
-  const { outlines, instances: instanceNames } = theoremsToVerify(program);
+  const { outlines, instances: instanceNames } = theoremsToVerify(program, options.only);
   const progress: Progress = { done: 0, total: 0, ...(options.onProgress ? { report: options.onProgress } : {}) };
   const cache = options.cacheDir ? new ProofCache(options.cacheDir, options.solver.name, options.solver.version) : undefined;
 

@@ -33,6 +33,24 @@ describe('kproof verify', () => {
     expect(r.code).toBe(notProved > 0 ? 1 : 0);
   });
 
+  it('verifies only the theorems named by --only, and the theorems their proofs use', async () => {
+    const broken = await runVerify([`${FIX}/broken_counter.kspec`, '--no-cache', '--solver', 'z3', '--only', 'broken_counter.bounded']);
+    expect(broken.code).toBe(1);
+    expect(broken.out).toMatch(/^1 theorem: 0 proved, 1 not proved/m);
+    const proved = await runVerify([`${FIX}/all_proved.kspec`, '--no-cache', '--solver', 'z3', '--only', 'owned, euclid']);
+    expect(proved.code).toBe(0);
+    expect(proved.out).toMatch(/^2 theorems: 2 proved, 0 not proved/m);
+    const esr = await runVerify(['specs/examples/configmap_esr.kspec', '--solver', 'z3', '--only', 'converges', '--json']);
+    const names = (JSON.parse(esr.out) as { theorems: { name: string }[] }).theorems.map((t) => t.name);
+    expect(names).toContain('examples.configmap_esr.converges');
+    expect(names).toContain('examples.configmap_controller.crs_filed');
+    expect(names).not.toContain('examples.configmap_esr.esr');
+    const unknown = await runVerify([`${FIX}/all_proved.kspec`, '--only', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.out + unknown.err).toContain('KSP301');
+    expect(unknown.out + unknown.err).toContain('no theorem or lemma `nope`');
+  }, 120_000);
+
   it('exits 2 on malformed input, missing files and bad options', async () => {
     const syntax = await runVerify([`${FIX}/syntax_error.kspec`, '--no-cache']);
     expect(syntax.code).toBe(2);
