@@ -14,12 +14,31 @@ export interface Scope {
 /** An Option whose element may itself be `undefined` is tagged: `Some(x)` is `{ some: x }`. */
 export const isTaggedOption = (elem: Type): boolean => elem.kind === 'option' || elem.kind === 'abstract';
 
-export const binderName = (b: Binder): string => `${b.name}$${b.id}`;
-
 export class ExprEmitter {
   private fresh = 0;
+  /**
+   * Binders are numbered within the generated function that binds them (not by their
+   * program-wide ids), so an edit elsewhere in the spec leaves the function's text unchanged.
+   */
+  private readonly locals = new Map<number, string>();
 
   constructor(private readonly plan: Plan) {}
+
+  /** starts a generated function: its binders and temporaries are numbered from zero */
+  beginFunction(): void {
+    this.locals.clear();
+    this.fresh = 0;
+  }
+
+  /** the TypeScript name of a binder in the current function */
+  binder(b: Binder): string {
+    let name = this.locals.get(b.id);
+    if (name === undefined) {
+      name = `${b.name}$${this.locals.size}`;
+      this.locals.set(b.id, name);
+    }
+    return name;
+  }
 
   type(t: Type): string {
     switch (t.kind) {
@@ -126,16 +145,16 @@ export class ExprEmitter {
       case 'if':
         return `(${x(e.cond)} ? ${x(e.then)} : ${x(e.else)})`;
       case 'let':
-        return `((${binderName(e.binder)}: ${this.type(e.binder.type)}): ${this.type(e.type)} => ${x(e.body)})(${x(e.value)})`;
+        return `((${this.binder(e.binder)}: ${this.type(e.binder.type)}): ${this.type(e.type)} => ${x(e.body)})(${x(e.value)})`;
       case 'quant':
         return this.quant(e, s);
       case 'setFilter':
-        return `$rt.setFilter<${this.type(e.binder.type)}>(${this.iterable(e.source, s)}, (${binderName(e.binder)}) => ${x(e.pred)})`;
+        return `$rt.setFilter<${this.type(e.binder.type)}>(${this.iterable(e.source, s)}, (${this.binder(e.binder)}) => ${x(e.pred)})`;
       case 'setImage':
-        return `$rt.setImage<${this.type(e.binder.type)}, ${this.elemType(e.type)}>(${this.iterable(e.source, s)}, (${binderName(e.binder)}) => ${x(e.body)})`;
+        return `$rt.setImage<${this.type(e.binder.type)}, ${this.elemType(e.type)}>(${this.iterable(e.source, s)}, (${this.binder(e.binder)}) => ${x(e.body)})`;
       case 'mapComp': {
         if (e.type.kind !== 'map') throw new Error('map comprehension without a map type');
-        return `$rt.mapComp<${this.type(e.type.key)}, ${this.type(e.type.value)}>(${this.iterable(e.domain, s)}, (${binderName(e.binder)}) => ${x(e.body)})`;
+        return `$rt.mapComp<${this.type(e.type.key)}, ${this.type(e.type.value)}>(${this.iterable(e.domain, s)}, (${this.binder(e.binder)}) => ${x(e.body)})`;
       }
       case 'prime':
       case 'apply':
@@ -179,7 +198,7 @@ export class ExprEmitter {
       case 'const':
         return `${s.consts}${propRead(this.constKey(r.name))}`;
       case 'local':
-        return binderName(r.binder);
+        return this.binder(r.binder);
     }
   }
 
@@ -190,7 +209,7 @@ export class ExprEmitter {
 
   private quant(e: ExprOf<'quant'>, s: Scope): string {
     const fn = e.quantifier === 'forall' ? 'all' : 'any';
-    const b = `(${binderName(e.binder)}: ${this.type(e.binder.type)}) => ${this.expr(e.body, s)}`;
+    const b = `(${this.binder(e.binder)}: ${this.type(e.binder.type)}) => ${this.expr(e.body, s)}`;
     if (e.domain) return `$rt.${fn}<${this.type(e.binder.type)}>(${this.iterable(e.domain, s)}, ${b})`;
     if (e.binder.type.kind === 'bool') return `$rt.${fn}<boolean>($rt.BOOLS, ${b})`;
     if (e.binder.type.kind === 'enum') {
@@ -212,7 +231,7 @@ export class ExprEmitter {
       const some = arm('Some')!;
       const bound = some.ctor === 'Some' ? some.binders[0] : undefined;
       const unwrap = isTaggedOption(t.elem) ? `${v}.some` : v;
-      const bind = bound ? `const ${binderName(bound)}: ${this.type(t.elem)} = ${unwrap}; ` : '';
+      const bind = bound ? `const ${this.binder(bound)}: ${this.type(t.elem)} = ${unwrap}; ` : '';
       return `((${v}: ${this.type(t)}): ${result} => { if (${v} === undefined) return ${this.expr(none.body, s)}; ${bind}return ${this.expr(some.body, s)}; })(${this.expr(e.scrutinee, s)})`;
     }
     if (t.kind !== 'enum') throw new Error('match on a value that is neither an enum nor an option');
@@ -222,7 +241,7 @@ export class ExprEmitter {
       if (arm.ctor === undefined) continue;
       const ctor = decl.ctors.find((c) => c.name === arm.ctor)!;
       const binds = arm.binders
-        .map((b, i) => (b ? `const ${binderName(b)}: ${this.type(b.type)} = ${v}${propRead(payloadField(ctor.fields[i]!.name))}; ` : ''))
+        .map((b, i) => (b ? `const ${this.binder(b)}: ${this.type(b.type)} = ${v}${propRead(payloadField(ctor.fields[i]!.name))}; ` : ''))
         .join('');
       cases.push(`case ${stringLit(arm.ctor)}: { ${binds}return ${this.expr(arm.body, s)}; }`);
     }

@@ -4,7 +4,7 @@
 // generated from the IR, with every name renamed and every string escaped.
 import ts from 'typescript';
 import type { Binder, Expr, ModuleIR, Program } from '../ir/index.js';
-import { binderName, ExprEmitter, type Scope } from './emit-expr.js';
+import { ExprEmitter, type Scope } from './emit-expr.js';
 import { generateModule } from './generate.js';
 import { Plan } from './plan.js';
 import * as runtime from './runtime.js';
@@ -35,7 +35,7 @@ export function evaluateExprs(program: Program, root: ModuleIR, exprs: readonly 
     generateModule(program, root, { sourceFile: '', version: '', runtimeImport: 'kproof/runtime' }),
     `const $c = ${inputs.consts ?? '{}'};`,
     `const $s = ${inputs.state ?? '{}'};`,
-    ...inputs.locals.map((l) => `const ${binderName(l.binder)} = ${l.value};`),
+    ...inputs.locals.map((l) => `const ${emitter.binder(l.binder)} = ${l.value};`),
     `export const $results = [${thunks.join(', ')}];`,
   ].join('\n');
   const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;

@@ -3,7 +3,7 @@
 // and next functions). Output is deterministic: it depends only on the IR, in declaration order.
 import type { ActionDecl, DefDecl, EnumDecl, Expr, MachineDecl, ModuleIR, Program, RecordDecl } from '../ir/index.js';
 import { someExpr } from '../ir/index.js';
-import { binderName, ExprEmitter, type Scope } from './emit-expr.js';
+import { ExprEmitter, type Scope } from './emit-expr.js';
 import { payloadField, propKey, propRead, safeIdent } from './names.js';
 import { Plan } from './plan.js';
 
@@ -94,10 +94,11 @@ function stateType(m: MachineDecl, plan: Plan): string {
 }
 
 function defFunction(d: DefDecl, plan: Plan, ex: ExprEmitter): string {
+  ex.beginFunction();
   const params: string[] = [];
   if (plan.defUsesConstants(d.name)) params.push(`${C}: ${CONSTS}`);
   if (d.machine) params.push(`${S}: ${stateType(plan.program.machines.get(d.machine)!, plan)}`);
-  for (const p of d.params) params.push(`${binderName(p)}: ${ex.type(p.type)}`);
+  for (const p of d.params) params.push(`${ex.binder(p)}: ${ex.type(p.type)}`);
   const scope: Scope = { consts: C, state: S };
   return `export function ${plan.name(d.name)}(${params.join(', ')}): ${ex.type(d.result)} {\n  return ${ex.expr(d.body!, scope)};\n}\n`;
 }
@@ -128,6 +129,7 @@ function machineDecls(m: MachineDecl, plan: Plan, ex: ExprEmitter): string[] {
   if (initBlocked) out.push(`// ${name}$init is not generated: ${initBlocked}`);
   else {
     out.push(`/** the initial condition of ${name} */`);
+    ex.beginFunction();
     out.push(`export function ${name}$init(${[...withConsts([m.init]), `${S}: ${state}`].join(', ')}): boolean {\n  return ${ex.expr(m.init, scope)};\n}\n`);
     const enumerator = initialStates(m, plan, ex, withConsts([m.init]));
     if (enumerator) out.push(enumerator);
@@ -146,6 +148,7 @@ function initialStates(m: MachineDecl, plan: Plan, ex: ExprEmitter, constsParam:
     } else conjuncts.push(e);
   };
   flatten(m.init);
+  ex.beginFunction();
   const readsState = (e: Expr) => someExpr(e, (x) => (x.kind === 'ref' && x.ref.kind === 'var') || (x.kind === 'call' && plan.program.defs.get(x.def)?.machine !== undefined));
   const choices = new Map<string, string>();
   const scope: Scope = { consts: C, state: S };
@@ -191,13 +194,14 @@ function actionDecls(m: MachineDecl, a: ActionDecl, plan: Plan, ex: ExprEmitter,
   const why = blocked(all, plan);
   if (why) return [`// the functions of action ${name} are not generated: ${why}`, ''];
   const consts = withConsts(all);
-  const params = [...consts, `${S}: ${state}`, ...a.params.map((p) => `${binderName(p.binder)}: ${ex.type(p.binder.type)}`)];
-  const args = [...(consts.length > 0 ? [C] : []), S, ...a.params.map((p) => binderName(p.binder))].join(', ');
+  ex.beginFunction();
+  const params = [...consts, `${S}: ${state}`, ...a.params.map((p) => `${ex.binder(p.binder)}: ${ex.type(p.binder.type)}`)];
+  const args = [...(consts.length > 0 ? [C] : []), S, ...a.params.map((p) => ex.binder(p.binder))].join(', ');
   const guard = [
     ...a.params.flatMap((p) => {
       if (!p.domain) return [];
       const d = p.domain;
-      const member = d.type.kind === 'seq' ? `$rt.contains(${ex.expr(d, scope)}, ${binderName(p.binder)})` : `$rt.setHas(${ex.expr(d, scope)}, ${binderName(p.binder)})`;
+      const member = d.type.kind === 'seq' ? `$rt.contains(${ex.expr(d, scope)}, ${ex.binder(p.binder)})` : `$rt.setHas(${ex.expr(d, scope)}, ${ex.binder(p.binder)})`;
       return [member];
     }),
     ...a.guards.map((g) => ex.expr(g, scope)),

@@ -1,12 +1,14 @@
 // `kproof codegen`: generated TypeScript is deterministic, formatted, carries its header, survives
 // hostile names, and type-checks with `tsc --strict` (one program for every file, to keep it fast).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check as prettierCheck } from 'prettier';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generate } from './generate-helper.js';
+import { checkFiles } from '../../src/check/index.js';
+import { generateTypeScript, rootModule } from '../../src/codegen/index.js';
+import { generate, REPO, RUNTIME } from './generate-helper.js';
 
 const SPECS = ['specs/examples/counter.kspec', 'specs/examples/mutex.kspec', 'specs/examples/two_phase.kspec', 'test/codegen/fixtures/codegen/tricky.kspec', 'test/codegen/fixtures/codegen/imports.kspec'];
 
@@ -22,6 +24,22 @@ describe('kproof codegen', () => {
 
   it('is deterministic: the same input gives the same bytes', async () => {
     for (const spec of SPECS.slice(0, 3)) expect((await generate(spec)).code).toBe(generated.get(spec));
+  });
+
+  it('does not change when the spec gains an unrelated theorem', async () => {
+    const original = readFileSync(join(REPO, 'specs/examples/two_phase.kspec'), 'utf8');
+    const firstDecl = original.search(/^(const|def|machine|record|enum|type) /m);
+    const edited = `${original.slice(0, firstDecl)}theorem added: forall a: Int, b: Int :: (exists c: Int :: c == a + b) proof by smt\n\n${original.slice(firstDecl)}`;
+    const codeOf = async (text: string): Promise<string> => {
+      mkdirSync(join(dir, 'examples'), { recursive: true });
+      const file = join(dir, 'examples', 'two_phase.kspec');
+      writeFileSync(file, text);
+      const checked = checkFiles([file]);
+      if (!checked.program) return checked.diagnostics.map((d) => d.message).join('\n');
+      const result = await generateTypeScript(checked.program!, rootModule(checked.program!)!, { sourceFile: 'two_phase.kspec', version: '9.9.9', runtimeImport: RUNTIME });
+      return result.ok ? result.code : result.diagnostics[0]!.message;
+    };
+    expect(await codeOf(edited)).toBe(await codeOf(original));
   });
 
   it('is formatted with prettier (typescript parser)', async () => {

@@ -59,16 +59,16 @@ export function Counter$finish$next($c: $Constants, $s: Counter$State): Counter$
 }
 
 /** ENABLED(jump): the parameters are in their domains and every guard holds */
-export function Counter$jump$guard($c: $Constants, $s: Counter$State, k$4: bigint): boolean {
-  return $rt.setHas($rt.range(0n, $c.LIMIT), k$4) && k$4 > $s.n;
+export function Counter$jump$guard($c: $Constants, $s: Counter$State, k$0: bigint): boolean {
+  return $rt.setHas($rt.range(0n, $c.LIMIT), k$0) && k$0 > $s.n;
 }
 
 /** the state after jump (call only when Counter$jump$guard holds) */
-export function Counter$jump$step($c: $Constants, $s: Counter$State, k$4: bigint): Counter$State {
-  return { n: k$4, done: $s.done };
+export function Counter$jump$step($c: $Constants, $s: Counter$State, k$0: bigint): Counter$State {
+  return { n: k$0, done: $s.done };
 }
 
 /** the state after jump, or undefined when it is not enabled */
-export function Counter$jump$next($c: $Constants, $s: Counter$State, k$4: bigint): Counter$State | undefined {
-  return Counter$jump$guard($c, $s, k$4) ? Counter$jump$step($c, $s, k$4) : undefined;
+export function Counter$jump$next($c: $Constants, $s: Counter$State, k$0: bigint): Counter$State | undefined {
+  return Counter$jump$guard($c, $s, k$0) ? Counter$jump$step($c, $s, k$0) : undefined;
 }

@@ -22,8 +22,8 @@ export interface $Constants {
   readonly Procs: ReadonlySet<bigint>;
 }
 
-export function Mutex$held_by($s: Mutex$State, q$1409: bigint): boolean {
-  return $rt.equals<bigint | undefined>($s.lock, q$1409);
+export function Mutex$held_by($s: Mutex$State, q$0: bigint): boolean {
+  return $rt.equals<bigint | undefined>($s.lock, q$0);
 }
 
 /** a state of machine Mutex */
@@ -37,7 +37,7 @@ export function Mutex$init($c: $Constants, $s: Mutex$State): boolean {
   return (
     $rt.equals<ReadonlyMap<bigint, Pc>>(
       $s.pc,
-      $rt.mapComp<bigint, Pc>($c.Procs, (p$1416) => Pc$Idle),
+      $rt.mapComp<bigint, Pc>($c.Procs, (p$0) => Pc$Idle),
     ) && $rt.equals<bigint | undefined>($s.lock, undefined as bigint | undefined)
   );
 }
@@ -45,56 +45,56 @@ export function Mutex$init($c: $Constants, $s: Mutex$State): boolean {
 /** every initial state of Mutex (init is a conjunction of `x == e` / `x in S`) */
 export function Mutex$initialStates($c: $Constants): readonly Mutex$State[] {
   const $out: Mutex$State[] = [];
-  for (const $x0 of [$rt.mapComp<bigint, Pc>($c.Procs, (p$1416) => Pc$Idle)])
+  for (const $x0 of [$rt.mapComp<bigint, Pc>($c.Procs, (p$0) => Pc$Idle)])
     for (const $x1 of [undefined as bigint | undefined]) $out.push({ pc: $x0, lock: $x1 });
   return $out;
 }
 
 /** ENABLED(request): the parameters are in their domains and every guard holds */
-export function Mutex$request$guard($c: $Constants, $s: Mutex$State, p$1404: bigint): boolean {
-  return $rt.setHas($c.Procs, p$1404) && $rt.equals<Pc>($rt.mapIndex($s.pc, p$1404), Pc$Idle);
+export function Mutex$request$guard($c: $Constants, $s: Mutex$State, p$0: bigint): boolean {
+  return $rt.setHas($c.Procs, p$0) && $rt.equals<Pc>($rt.mapIndex($s.pc, p$0), Pc$Idle);
 }
 
 /** the state after request (call only when Mutex$request$guard holds) */
-export function Mutex$request$step($c: $Constants, $s: Mutex$State, p$1404: bigint): Mutex$State {
-  return { pc: $rt.mapInsert($s.pc, p$1404, Pc$Waiting), lock: $s.lock };
+export function Mutex$request$step($c: $Constants, $s: Mutex$State, p$0: bigint): Mutex$State {
+  return { pc: $rt.mapInsert($s.pc, p$0, Pc$Waiting), lock: $s.lock };
 }
 
 /** the state after request, or undefined when it is not enabled */
-export function Mutex$request$next($c: $Constants, $s: Mutex$State, p$1404: bigint): Mutex$State | undefined {
-  return Mutex$request$guard($c, $s, p$1404) ? Mutex$request$step($c, $s, p$1404) : undefined;
+export function Mutex$request$next($c: $Constants, $s: Mutex$State, p$0: bigint): Mutex$State | undefined {
+  return Mutex$request$guard($c, $s, p$0) ? Mutex$request$step($c, $s, p$0) : undefined;
 }
 
 /** ENABLED(acquire): the parameters are in their domains and every guard holds */
-export function Mutex$acquire$guard($c: $Constants, $s: Mutex$State, p$1406: bigint): boolean {
+export function Mutex$acquire$guard($c: $Constants, $s: Mutex$State, p$0: bigint): boolean {
   return (
-    $rt.setHas($c.Procs, p$1406) &&
-    $rt.equals<Pc>($rt.mapIndex($s.pc, p$1406), Pc$Waiting) &&
+    $rt.setHas($c.Procs, p$0) &&
+    $rt.equals<Pc>($rt.mapIndex($s.pc, p$0), Pc$Waiting) &&
     $rt.equals<bigint | undefined>($s.lock, undefined as bigint | undefined)
   );
 }
 
 /** the state after acquire (call only when Mutex$acquire$guard holds) */
-export function Mutex$acquire$step($c: $Constants, $s: Mutex$State, p$1406: bigint): Mutex$State {
-  return { pc: $rt.mapInsert($s.pc, p$1406, Pc$Critical), lock: p$1406 };
+export function Mutex$acquire$step($c: $Constants, $s: Mutex$State, p$0: bigint): Mutex$State {
+  return { pc: $rt.mapInsert($s.pc, p$0, Pc$Critical), lock: p$0 };
 }
 
 /** the state after acquire, or undefined when it is not enabled */
-export function Mutex$acquire$next($c: $Constants, $s: Mutex$State, p$1406: bigint): Mutex$State | undefined {
-  return Mutex$acquire$guard($c, $s, p$1406) ? Mutex$acquire$step($c, $s, p$1406) : undefined;
+export function Mutex$acquire$next($c: $Constants, $s: Mutex$State, p$0: bigint): Mutex$State | undefined {
+  return Mutex$acquire$guard($c, $s, p$0) ? Mutex$acquire$step($c, $s, p$0) : undefined;
 }
 
 /** ENABLED(release): the parameters are in their domains and every guard holds */
-export function Mutex$release$guard($c: $Constants, $s: Mutex$State, p$1408: bigint): boolean {
-  return $rt.setHas($c.Procs, p$1408) && $rt.equals<Pc>($rt.mapIndex($s.pc, p$1408), Pc$Critical);
+export function Mutex$release$guard($c: $Constants, $s: Mutex$State, p$0: bigint): boolean {
+  return $rt.setHas($c.Procs, p$0) && $rt.equals<Pc>($rt.mapIndex($s.pc, p$0), Pc$Critical);
 }
 
 /** the state after release (call only when Mutex$release$guard holds) */
-export function Mutex$release$step($c: $Constants, $s: Mutex$State, p$1408: bigint): Mutex$State {
-  return { pc: $rt.mapInsert($s.pc, p$1408, Pc$Idle), lock: undefined as bigint | undefined };
+export function Mutex$release$step($c: $Constants, $s: Mutex$State, p$0: bigint): Mutex$State {
+  return { pc: $rt.mapInsert($s.pc, p$0, Pc$Idle), lock: undefined as bigint | undefined };
 }
 
 /** the state after release, or undefined when it is not enabled */
-export function Mutex$release$next($c: $Constants, $s: Mutex$State, p$1408: bigint): Mutex$State | undefined {
-  return Mutex$release$guard($c, $s, p$1408) ? Mutex$release$step($c, $s, p$1408) : undefined;
+export function Mutex$release$next($c: $Constants, $s: Mutex$State, p$0: bigint): Mutex$State | undefined {
+  return Mutex$release$guard($c, $s, p$0) ? Mutex$release$step($c, $s, p$0) : undefined;
 }

@@ -58,14 +58,14 @@ export interface $Constants {
   readonly RM: ReadonlySet<bigint>;
 }
 
-export function consistent(states$11: ReadonlyMap<bigint, RmState>): boolean {
-  return $rt.all<bigint>($rt.keys(states$11), (r1$14: bigint) =>
+export function consistent(states$0: ReadonlyMap<bigint, RmState>): boolean {
+  return $rt.all<bigint>($rt.keys(states$0), (r1$1: bigint) =>
     $rt.all<bigint>(
-      $rt.keys(states$11),
-      (r2$17: bigint) =>
+      $rt.keys(states$0),
+      (r2$2: bigint) =>
         !(
-          $rt.equals<RmState>($rt.mapIndex(states$11, r1$14), RmState$Aborted) &&
-          $rt.equals<RmState>($rt.mapIndex(states$11, r2$17), RmState$Committed)
+          $rt.equals<RmState>($rt.mapIndex(states$0, r1$1), RmState$Aborted) &&
+          $rt.equals<RmState>($rt.mapIndex(states$0, r2$2), RmState$Committed)
         ),
     ),
   );
@@ -84,7 +84,7 @@ export function TwoPhase$init($c: $Constants, $s: TwoPhase$State): boolean {
   return (
     $rt.equals<ReadonlyMap<bigint, RmState>>(
       $s.rmState,
-      $rt.mapComp<bigint, RmState>($c.RM, (r$34) => RmState$Working),
+      $rt.mapComp<bigint, RmState>($c.RM, (r$0) => RmState$Working),
     ) &&
     $rt.equals<TmState>($s.tmState, TmState$TmInit) &&
     $rt.equals<ReadonlySet<bigint>>($s.tmPrepared, $rt.setOf<bigint>([])) &&
@@ -95,7 +95,7 @@ export function TwoPhase$init($c: $Constants, $s: TwoPhase$State): boolean {
 /** every initial state of TwoPhase (init is a conjunction of `x == e` / `x in S`) */
 export function TwoPhase$initialStates($c: $Constants): readonly TwoPhase$State[] {
   const $out: TwoPhase$State[] = [];
-  for (const $x0 of [$rt.mapComp<bigint, RmState>($c.RM, (r$34) => RmState$Working)])
+  for (const $x0 of [$rt.mapComp<bigint, RmState>($c.RM, (r$0) => RmState$Working)])
     for (const $x1 of [TmState$TmInit])
       for (const $x2 of [$rt.setOf<bigint>([])])
         for (const $x3 of [$rt.setOf<Message>([])])
@@ -104,20 +104,20 @@ export function TwoPhase$initialStates($c: $Constants): readonly TwoPhase$State[
 }
 
 /** ENABLED(tmRcvPrepared): the parameters are in their domains and every guard holds */
-export function TwoPhase$tmRcvPrepared$guard($c: $Constants, $s: TwoPhase$State, r$2: bigint): boolean {
+export function TwoPhase$tmRcvPrepared$guard($c: $Constants, $s: TwoPhase$State, r$0: bigint): boolean {
   return (
-    $rt.setHas($c.RM, r$2) &&
+    $rt.setHas($c.RM, r$0) &&
     $rt.equals<TmState>($s.tmState, TmState$TmInit) &&
-    $rt.setHas($s.msgs, Message$MsgPrepared(r$2))
+    $rt.setHas($s.msgs, Message$MsgPrepared(r$0))
   );
 }
 
 /** the state after tmRcvPrepared (call only when TwoPhase$tmRcvPrepared$guard holds) */
-export function TwoPhase$tmRcvPrepared$step($c: $Constants, $s: TwoPhase$State, r$2: bigint): TwoPhase$State {
+export function TwoPhase$tmRcvPrepared$step($c: $Constants, $s: TwoPhase$State, r$0: bigint): TwoPhase$State {
   return {
     rmState: $s.rmState,
     tmState: $s.tmState,
-    tmPrepared: $rt.setAdd($s.tmPrepared, r$2),
+    tmPrepared: $rt.setAdd($s.tmPrepared, r$0),
     msgs: $s.msgs,
   };
 }
@@ -126,9 +126,9 @@ export function TwoPhase$tmRcvPrepared$step($c: $Constants, $s: TwoPhase$State, 
 export function TwoPhase$tmRcvPrepared$next(
   $c: $Constants,
   $s: TwoPhase$State,
-  r$2: bigint,
+  r$0: bigint,
 ): TwoPhase$State | undefined {
-  return TwoPhase$tmRcvPrepared$guard($c, $s, r$2) ? TwoPhase$tmRcvPrepared$step($c, $s, r$2) : undefined;
+  return TwoPhase$tmRcvPrepared$guard($c, $s, r$0) ? TwoPhase$tmRcvPrepared$step($c, $s, r$0) : undefined;
 }
 
 /** ENABLED(tmCommit): the parameters are in their domains and every guard holds */
@@ -174,17 +174,17 @@ export function TwoPhase$tmAbort$next($s: TwoPhase$State): TwoPhase$State | unde
 }
 
 /** ENABLED(rmPrepare): the parameters are in their domains and every guard holds */
-export function TwoPhase$rmPrepare$guard($c: $Constants, $s: TwoPhase$State, r$4: bigint): boolean {
-  return $rt.setHas($c.RM, r$4) && $rt.equals<RmState>($rt.mapIndex($s.rmState, r$4), RmState$Working);
+export function TwoPhase$rmPrepare$guard($c: $Constants, $s: TwoPhase$State, r$0: bigint): boolean {
+  return $rt.setHas($c.RM, r$0) && $rt.equals<RmState>($rt.mapIndex($s.rmState, r$0), RmState$Working);
 }
 
 /** the state after rmPrepare (call only when TwoPhase$rmPrepare$guard holds) */
-export function TwoPhase$rmPrepare$step($c: $Constants, $s: TwoPhase$State, r$4: bigint): TwoPhase$State {
+export function TwoPhase$rmPrepare$step($c: $Constants, $s: TwoPhase$State, r$0: bigint): TwoPhase$State {
   return {
-    rmState: $rt.mapInsert($s.rmState, r$4, RmState$Prepared),
+    rmState: $rt.mapInsert($s.rmState, r$0, RmState$Prepared),
     tmState: $s.tmState,
     tmPrepared: $s.tmPrepared,
-    msgs: $rt.setAdd($s.msgs, Message$MsgPrepared(r$4)),
+    msgs: $rt.setAdd($s.msgs, Message$MsgPrepared(r$0)),
   };
 }
 
@@ -192,24 +192,24 @@ export function TwoPhase$rmPrepare$step($c: $Constants, $s: TwoPhase$State, r$4:
 export function TwoPhase$rmPrepare$next(
   $c: $Constants,
   $s: TwoPhase$State,
-  r$4: bigint,
+  r$0: bigint,
 ): TwoPhase$State | undefined {
-  return TwoPhase$rmPrepare$guard($c, $s, r$4) ? TwoPhase$rmPrepare$step($c, $s, r$4) : undefined;
+  return TwoPhase$rmPrepare$guard($c, $s, r$0) ? TwoPhase$rmPrepare$step($c, $s, r$0) : undefined;
 }
 
 /** ENABLED(rmChooseToAbort): the parameters are in their domains and every guard holds */
-export function TwoPhase$rmChooseToAbort$guard($c: $Constants, $s: TwoPhase$State, r$6: bigint): boolean {
-  return $rt.setHas($c.RM, r$6) && $rt.equals<RmState>($rt.mapIndex($s.rmState, r$6), RmState$Working);
+export function TwoPhase$rmChooseToAbort$guard($c: $Constants, $s: TwoPhase$State, r$0: bigint): boolean {
+  return $rt.setHas($c.RM, r$0) && $rt.equals<RmState>($rt.mapIndex($s.rmState, r$0), RmState$Working);
 }
 
 /** the state after rmChooseToAbort (call only when TwoPhase$rmChooseToAbort$guard holds) */
 export function TwoPhase$rmChooseToAbort$step(
   $c: $Constants,
   $s: TwoPhase$State,
-  r$6: bigint,
+  r$0: bigint,
 ): TwoPhase$State {
   return {
-    rmState: $rt.mapInsert($s.rmState, r$6, RmState$Aborted),
+    rmState: $rt.mapInsert($s.rmState, r$0, RmState$Aborted),
     tmState: $s.tmState,
     tmPrepared: $s.tmPrepared,
     msgs: $s.msgs,
@@ -220,20 +220,20 @@ export function TwoPhase$rmChooseToAbort$step(
 export function TwoPhase$rmChooseToAbort$next(
   $c: $Constants,
   $s: TwoPhase$State,
-  r$6: bigint,
+  r$0: bigint,
 ): TwoPhase$State | undefined {
-  return TwoPhase$rmChooseToAbort$guard($c, $s, r$6) ? TwoPhase$rmChooseToAbort$step($c, $s, r$6) : undefined;
+  return TwoPhase$rmChooseToAbort$guard($c, $s, r$0) ? TwoPhase$rmChooseToAbort$step($c, $s, r$0) : undefined;
 }
 
 /** ENABLED(rmRcvCommit): the parameters are in their domains and every guard holds */
-export function TwoPhase$rmRcvCommit$guard($c: $Constants, $s: TwoPhase$State, r$8: bigint): boolean {
-  return $rt.setHas($c.RM, r$8) && $rt.setHas($s.msgs, Message$MsgCommit);
+export function TwoPhase$rmRcvCommit$guard($c: $Constants, $s: TwoPhase$State, r$0: bigint): boolean {
+  return $rt.setHas($c.RM, r$0) && $rt.setHas($s.msgs, Message$MsgCommit);
 }
 
 /** the state after rmRcvCommit (call only when TwoPhase$rmRcvCommit$guard holds) */
-export function TwoPhase$rmRcvCommit$step($c: $Constants, $s: TwoPhase$State, r$8: bigint): TwoPhase$State {
+export function TwoPhase$rmRcvCommit$step($c: $Constants, $s: TwoPhase$State, r$0: bigint): TwoPhase$State {
   return {
-    rmState: $rt.mapInsert($s.rmState, r$8, RmState$Committed),
+    rmState: $rt.mapInsert($s.rmState, r$0, RmState$Committed),
     tmState: $s.tmState,
     tmPrepared: $s.tmPrepared,
     msgs: $s.msgs,
@@ -244,20 +244,20 @@ export function TwoPhase$rmRcvCommit$step($c: $Constants, $s: TwoPhase$State, r$
 export function TwoPhase$rmRcvCommit$next(
   $c: $Constants,
   $s: TwoPhase$State,
-  r$8: bigint,
+  r$0: bigint,
 ): TwoPhase$State | undefined {
-  return TwoPhase$rmRcvCommit$guard($c, $s, r$8) ? TwoPhase$rmRcvCommit$step($c, $s, r$8) : undefined;
+  return TwoPhase$rmRcvCommit$guard($c, $s, r$0) ? TwoPhase$rmRcvCommit$step($c, $s, r$0) : undefined;
 }
 
 /** ENABLED(rmRcvAbort): the parameters are in their domains and every guard holds */
-export function TwoPhase$rmRcvAbort$guard($c: $Constants, $s: TwoPhase$State, r$10: bigint): boolean {
-  return $rt.setHas($c.RM, r$10) && $rt.setHas($s.msgs, Message$MsgAbort);
+export function TwoPhase$rmRcvAbort$guard($c: $Constants, $s: TwoPhase$State, r$0: bigint): boolean {
+  return $rt.setHas($c.RM, r$0) && $rt.setHas($s.msgs, Message$MsgAbort);
 }
 
 /** the state after rmRcvAbort (call only when TwoPhase$rmRcvAbort$guard holds) */
-export function TwoPhase$rmRcvAbort$step($c: $Constants, $s: TwoPhase$State, r$10: bigint): TwoPhase$State {
+export function TwoPhase$rmRcvAbort$step($c: $Constants, $s: TwoPhase$State, r$0: bigint): TwoPhase$State {
   return {
-    rmState: $rt.mapInsert($s.rmState, r$10, RmState$Aborted),
+    rmState: $rt.mapInsert($s.rmState, r$0, RmState$Aborted),
     tmState: $s.tmState,
     tmPrepared: $s.tmPrepared,
     msgs: $s.msgs,
@@ -268,7 +268,7 @@ export function TwoPhase$rmRcvAbort$step($c: $Constants, $s: TwoPhase$State, r$1
 export function TwoPhase$rmRcvAbort$next(
   $c: $Constants,
   $s: TwoPhase$State,
-  r$10: bigint,
+  r$0: bigint,
 ): TwoPhase$State | undefined {
-  return TwoPhase$rmRcvAbort$guard($c, $s, r$10) ? TwoPhase$rmRcvAbort$step($c, $s, r$10) : undefined;
+  return TwoPhase$rmRcvAbort$guard($c, $s, r$0) ? TwoPhase$rmRcvAbort$step($c, $s, r$0) : undefined;
 }
