@@ -1,5 +1,5 @@
-// Proved obligations, remembered on disk. The key is sha256 of the exact SMT text, the solver's
-// name and its version, so a changed obligation or another solver build is proved again. Only
+// Proved obligations, remembered on disk. The key is sha256 of (sha256 of the exact SMT text, the
+// solver's name, its version), so a changed obligation or another solver build is proved again. Only
 // `unsat` is stored. Each entry repeats its key and the hash of the text; an entry whose content
 // does not match what is looked up (edited, truncated, copied under another name) is ignored.
 import { createHash } from 'node:crypto';
@@ -27,8 +27,12 @@ export class ProofCache {
   ) {}
 
   key(smt: string): string {
-    // the digest of `${smt}\0${name}\0${version}`, without first copying the text into that string
-    return createHash('sha256').update(smt).update(`\u0000${this.solverName}\u0000${this.solverVersion}`).digest('hex');
+    return this.keyOfHash(sha256(smt));
+  }
+
+  /** the key of the text whose sha256 is `smtHash` (one pass over the text serves as its hash and its key) */
+  private keyOfHash(smtHash: string): string {
+    return createHash('sha256').update(`${smtHash}\u0000${this.solverName}\u0000${this.solverVersion}`).digest('hex');
   }
 
   private path(key: string): string {
@@ -41,7 +45,8 @@ export class ProofCache {
    */
   isProved(smt: string, smtHash?: string): boolean {
     if (this.provedTexts.has(smt)) return true;
-    const key = this.key(smt);
+    const hash = smtHash ?? sha256(smt);
+    const key = this.keyOfHash(hash);
     let entry: Partial<Entry>;
     try {
       entry = JSON.parse(readFileSync(this.path(key), 'utf8')) as Partial<Entry>;
@@ -51,7 +56,7 @@ export class ProofCache {
     const intact =
       entry.format === 1 &&
       entry.key === key &&
-      entry.smtHash === (smtHash ?? sha256(smt)) &&
+      entry.smtHash === hash &&
       entry.solver === this.solverName &&
       entry.version === this.solverVersion &&
       entry.status === 'unsat';
@@ -60,8 +65,9 @@ export class ProofCache {
   }
 
   recordProved(smt: string): void {
-    const key = this.key(smt);
-    const entry: Entry = { format: 1, key, smtHash: sha256(smt), solver: this.solverName, version: this.solverVersion, status: 'unsat' };
+    const smtHash = sha256(smt);
+    const key = this.keyOfHash(smtHash);
+    const entry: Entry = { format: 1, key, smtHash, solver: this.solverName, version: this.solverVersion, status: 'unsat' };
     const file = this.path(key);
     try {
       mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true });
