@@ -25,6 +25,12 @@ export interface ZkState {
   readonly cm_rv: bigint;
 }
 
+export interface zookeeper$zookeeper$cluster$Ongoing {
+  readonly cr: k8s$api$Obj;
+  readonly pending: bigint | undefined;
+  readonly local: ZkState;
+}
+
 export type k8s$api$ApiError =
   | { readonly kind: "NotFound" }
   | { readonly kind: "AlreadyExists" }
@@ -91,6 +97,32 @@ export const k8s$api$ApiResp = {
   ObjOk: k8s$api$ApiResp$ObjOk,
   DeleteOk: k8s$api$ApiResp$DeleteOk,
   Failed: k8s$api$ApiResp$Failed,
+} as const;
+
+export type k8s$api$Msg =
+  | { readonly kind: "ApiRequest"; readonly id: bigint; readonly api: k8s$api$ApiReq }
+  | { readonly kind: "ApiResponse"; readonly id: bigint; readonly resp: k8s$api$ApiResp }
+  | { readonly kind: "ExtRequest"; readonly id: bigint; readonly ext: bigint }
+  | { readonly kind: "ExtResponse"; readonly id: bigint; readonly eresp: bigint };
+
+export function k8s$api$Msg$ApiRequest(id$: bigint, api$: k8s$api$ApiReq): k8s$api$Msg {
+  return { kind: "ApiRequest", id: id$, api: api$ };
+}
+export function k8s$api$Msg$ApiResponse(id$: bigint, resp$: k8s$api$ApiResp): k8s$api$Msg {
+  return { kind: "ApiResponse", id: id$, resp: resp$ };
+}
+export function k8s$api$Msg$ExtRequest(id$: bigint, ext$: bigint): k8s$api$Msg {
+  return { kind: "ExtRequest", id: id$, ext: ext$ };
+}
+export function k8s$api$Msg$ExtResponse(id$: bigint, eresp$: bigint): k8s$api$Msg {
+  return { kind: "ExtResponse", id: id$, eresp: eresp$ };
+}
+/** the constructors of k8s$api$Msg */
+export const k8s$api$Msg = {
+  ApiRequest: k8s$api$Msg$ApiRequest,
+  ApiResponse: k8s$api$Msg$ApiResponse,
+  ExtRequest: k8s$api$Msg$ExtRequest,
+  ExtResponse: k8s$api$Msg$ExtResponse,
 } as const;
 
 export type k8s$api$Req =
@@ -203,42 +235,38 @@ export function ZK_CLUSTER(): k8s$api$ObjKey {
   return { kind: "ZookeeperCluster", namespace: "default", name: "zk" } as k8s$api$ObjKey;
 }
 
-export function sub_key(r$2715: SubResource, cr$2716: k8s$api$ObjKey): k8s$api$ObjKey {
+export function sub_key(r$0: SubResource, cr$1: k8s$api$ObjKey): k8s$api$ObjKey {
   return (($v0: SubResource): k8s$api$ObjKey => {
     switch ($v0.kind) {
       case "HeadlessService": {
         return {
           kind: "Service",
-          namespace: cr$2716.namespace,
-          name: cr$2716.name + "-headless",
+          namespace: cr$1.namespace,
+          name: cr$1.name + "-headless",
         } as k8s$api$ObjKey;
       }
       case "ClientService": {
-        return {
-          kind: "Service",
-          namespace: cr$2716.namespace,
-          name: cr$2716.name + "-client",
-        } as k8s$api$ObjKey;
+        return { kind: "Service", namespace: cr$1.namespace, name: cr$1.name + "-client" } as k8s$api$ObjKey;
       }
       case "AdminServerService": {
         return {
           kind: "Service",
-          namespace: cr$2716.namespace,
-          name: cr$2716.name + "-admin-server",
+          namespace: cr$1.namespace,
+          name: cr$1.name + "-admin-server",
         } as k8s$api$ObjKey;
       }
       case "ConfigMap": {
         return {
           kind: "ConfigMap",
-          namespace: cr$2716.namespace,
-          name: cr$2716.name + "-configmap",
+          namespace: cr$1.namespace,
+          name: cr$1.name + "-configmap",
         } as k8s$api$ObjKey;
       }
       case "StatefulSet": {
-        return { kind: "StatefulSet", namespace: cr$2716.namespace, name: cr$2716.name } as k8s$api$ObjKey;
+        return { kind: "StatefulSet", namespace: cr$1.namespace, name: cr$1.name } as k8s$api$ObjKey;
       }
     }
-  })(r$2715);
+  })(r$0);
 }
 
 export function HEADLESS_SERVICE_SPEC(): bigint {
@@ -261,17 +289,17 @@ export function STS_RV_SHIFT(): bigint {
   return 100n;
 }
 
-export function sts_spec(replicas$2717: bigint, cm_rv$2718: bigint): bigint {
-  return replicas$2717 + STS_RV_SHIFT() * cm_rv$2718;
+export function sts_spec(replicas$0: bigint, cm_rv$1: bigint): bigint {
+  return replicas$0 + STS_RV_SHIFT() * cm_rv$1;
 }
 
-export function sts_replicas(spec$2719: bigint): bigint {
-  return $rt.mod(spec$2719, STS_RV_SHIFT());
+export function sts_replicas(spec$0: bigint): bigint {
+  return $rt.mod(spec$0, STS_RV_SHIFT());
 }
 
-export function desired_spec(r$2720: SubResource, replicas$2721: bigint, cm_rv$2722: bigint): bigint {
-  return (($v1: SubResource): bigint => {
-    switch ($v1.kind) {
+export function desired_spec(r$0: SubResource, replicas$1: bigint, cm_rv$2: bigint): bigint {
+  return (($v0: SubResource): bigint => {
+    switch ($v0.kind) {
       case "HeadlessService": {
         return HEADLESS_SERVICE_SPEC();
       }
@@ -285,25 +313,25 @@ export function desired_spec(r$2720: SubResource, replicas$2721: bigint, cm_rv$2
         return CONFIG_MAP_DATA();
       }
       case "StatefulSet": {
-        return sts_spec(replicas$2721, cm_rv$2722);
+        return sts_spec(replicas$1, cm_rv$2);
       }
     }
-  })(r$2720);
+  })(r$0);
 }
 
-export function make_object(r$2723: SubResource, cr$2724: k8s$api$Obj, cm_rv$2725: bigint): k8s$api$Obj {
+export function make_object(r$0: SubResource, cr$1: k8s$api$Obj, cm_rv$2: bigint): k8s$api$Obj {
   return {
-    key: sub_key(r$2723, cr$2724.key),
+    key: sub_key(r$0, cr$1.key),
     uid: 0n,
     rv: 0n,
-    owners: $rt.setOf<bigint>([cr$2724.uid]),
-    spec: desired_spec(r$2723, cr$2724.spec, cm_rv$2725),
+    owners: $rt.setOf<bigint>([cr$1.uid]),
+    spec: desired_spec(r$0, cr$1.spec, cm_rv$2),
     status: 0n,
   } as k8s$api$Obj;
 }
 
-export function valid_replicas_update(old_spec$1525: bigint, new_spec$1526: bigint): boolean {
-  return new_spec$1526 >= 1n;
+export function valid_replicas_update(old_spec$0: bigint, new_spec$1: bigint): boolean {
+  return new_spec$1 >= 1n;
 }
 
 export function ZK_EXISTS(): bigint {
@@ -322,16 +350,16 @@ export function ZK_SET_DATA(): bigint {
   return 4n;
 }
 
-export function zk_request(op$2726: bigint, size$2727: bigint, version$2728: bigint): bigint {
-  return op$2726 + 10n * size$2727 + 1000n * version$2728;
+export function zk_request(op$0: bigint, size$1: bigint, version$2: bigint): bigint {
+  return op$0 + 10n * size$1 + 1000n * version$2;
 }
 
-export function zk_op(req$2729: bigint): bigint {
-  return $rt.mod(req$2729, 10n);
+export function zk_op(req$0: bigint): bigint {
+  return $rt.mod(req$0, 10n);
 }
 
-export function zk_version(req$2730: bigint): bigint {
-  return $rt.div(req$2730, 1000n);
+export function zk_version(req$0: bigint): bigint {
+  return $rt.div(req$0, 1000n);
 }
 
 export function ZK_OK(): bigint {
@@ -354,439 +382,687 @@ export function ZK_UNAVAILABLE(): bigint {
   return 5n;
 }
 
-export function zk_answer(code$2731: bigint, version$2732: bigint): bigint {
-  return code$2731 + 10n * version$2732;
+export function zk_answer(code$0: bigint, version$1: bigint): bigint {
+  return code$0 + 10n * version$1;
 }
 
-export function zk_code(resp$2733: bigint): bigint {
-  return $rt.mod(resp$2733, 10n);
+export function zk_code(resp$0: bigint): bigint {
+  return $rt.mod(resp$0, 10n);
 }
 
-export function zk_answer_version(resp$2734: bigint): bigint {
-  return $rt.div(resp$2734, 10n);
+export function zk_answer_version(resp$0: bigint): bigint {
+  return $rt.div(resp$0, 10n);
 }
 
-export function zk_serving(etcd$2735: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>): boolean {
+export function zk_serving(etcd$0: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>): boolean {
   return (
-    $rt.mapHas(etcd$2735, sub_key(SubResource$StatefulSet, ZK_CLUSTER())) &&
-    sts_replicas($rt.mapIndex(etcd$2735, sub_key(SubResource$StatefulSet, ZK_CLUSTER())).spec) > 0n
+    $rt.mapHas(etcd$0, sub_key(SubResource$StatefulSet, ZK_CLUSTER())) &&
+    sts_replicas($rt.mapIndex(etcd$0, sub_key(SubResource$StatefulSet, ZK_CLUSTER())).spec) > 0n
   );
 }
 
-export function znode_data(etcd$2736: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>): bigint {
-  return $rt.mapHas(etcd$2736, ZK_CLUSTER()) ? $rt.mapIndex(etcd$2736, ZK_CLUSTER()).status : 0n;
+export function znode_data(etcd$0: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>): bigint {
+  return $rt.mapHas(etcd$0, ZK_CLUSTER()) ? $rt.mapIndex(etcd$0, ZK_CLUSTER()).status : 0n;
 }
 
-export function zk_transition(req$1521: bigint, etcd$1522: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>): bigint {
-  return !zk_serving(etcd$1522)
+export function zk_transition(req$0: bigint, etcd$1: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>): bigint {
+  return !zk_serving(etcd$1)
     ? zk_answer(ZK_UNAVAILABLE(), 0n)
-    : ((data$2950: bigint): bigint =>
-        ((op$2953: bigint): bigint =>
-          op$2953 === ZK_EXISTS()
-            ? data$2950 > 0n
-              ? zk_answer(ZK_NODE_EXISTS(), data$2950)
+    : ((data$2: bigint): bigint =>
+        ((op$3: bigint): bigint =>
+          op$3 === ZK_EXISTS()
+            ? data$2 > 0n
+              ? zk_answer(ZK_NODE_EXISTS(), data$2)
               : zk_answer(ZK_NO_NODE(), 0n)
-            : op$2953 === ZK_CREATE_PARENT() || op$2953 === ZK_CREATE_NODE()
-              ? data$2950 > 0n
-                ? zk_answer(ZK_NODE_EXISTS(), data$2950)
+            : op$3 === ZK_CREATE_PARENT() || op$3 === ZK_CREATE_NODE()
+              ? data$2 > 0n
+                ? zk_answer(ZK_NODE_EXISTS(), data$2)
                 : zk_answer(ZK_OK(), 0n)
-              : op$2953 === ZK_SET_DATA()
-                ? data$2950 === 0n
+              : op$3 === ZK_SET_DATA()
+                ? data$2 === 0n
                   ? zk_answer(ZK_NO_NODE(), 0n)
-                  : !(zk_version(req$1521) === data$2950)
-                    ? zk_answer(ZK_BAD_VERSION(), data$2950)
+                  : !(zk_version(req$0) === data$2)
+                    ? zk_answer(ZK_BAD_VERSION(), data$2)
                     : zk_answer(ZK_OK(), 0n)
-                : zk_answer(ZK_UNAVAILABLE(), 0n))(zk_op(req$1521)))(znode_data(etcd$1522));
+                : zk_answer(ZK_UNAVAILABLE(), 0n))(zk_op(req$0)))(znode_data(etcd$1));
 }
 
 export function zk_init(): ZkState {
   return { step: ZkStep$Init, cm_rv: 0n } as ZkState;
 }
 
-export function zk_done(st$1517: ZkState): boolean {
-  return $rt.equals<ZkStep>(st$1517.step, ZkStep$Done);
+export function zk_done(st$0: ZkState): boolean {
+  return $rt.equals<ZkStep>(st$0.step, ZkStep$Done);
 }
 
-export function zk_error(st$1519: ZkState): boolean {
-  return $rt.equals<ZkStep>(st$1519.step, ZkStep$Error);
+export function zk_error(st$0: ZkState): boolean {
+  return $rt.equals<ZkStep>(st$0.step, ZkStep$Error);
 }
 
 export function send(
-  st$2737: ZkState,
-  step$2738: ZkStep,
-  req$2739: k8s$api$Req,
+  st$0: ZkState,
+  step$1: ZkStep,
+  req$2: k8s$api$Req,
 ): readonly [ZkState, k8s$api$Req | undefined] {
-  return [{ ...st$2737, step: step$2738 } as ZkState, req$2739] as const;
+  return [{ ...st$0, step: step$1 } as ZkState, req$2] as const;
 }
 
 export function api_send(
-  st$2740: ZkState,
-  step$2741: ZkStep,
-  req$2742: k8s$api$ApiReq,
+  st$0: ZkState,
+  step$1: ZkStep,
+  req$2: k8s$api$ApiReq,
 ): readonly [ZkState, k8s$api$Req | undefined] {
-  return send(st$2740, step$2741, k8s$api$Req$ToApi(req$2742));
+  return send(st$0, step$1, k8s$api$Req$ToApi(req$2));
 }
 
 export function zk_send(
-  st$2743: ZkState,
-  step$2744: ZkStep,
-  req$2745: bigint,
+  st$0: ZkState,
+  step$1: ZkStep,
+  req$2: bigint,
 ): readonly [ZkState, k8s$api$Req | undefined] {
-  return send(st$2743, step$2744, k8s$api$Req$ToExt(req$2745));
+  return send(st$0, step$1, k8s$api$Req$ToExt(req$2));
 }
 
-export function stop(st$2746: ZkState, step$2747: ZkStep): readonly [ZkState, k8s$api$Req | undefined] {
-  return [{ ...st$2746, step: step$2747 } as ZkState, undefined as k8s$api$Req | undefined] as const;
+export function stop(st$0: ZkState, step$1: ZkStep): readonly [ZkState, k8s$api$Req | undefined] {
+  return [{ ...st$0, step: step$1 } as ZkState, undefined as k8s$api$Req | undefined] as const;
 }
 
-export function api_answer(resp$2748: k8s$api$Resp | undefined): k8s$api$ApiResp | undefined {
-  return (($v2: k8s$api$Resp | undefined): k8s$api$ApiResp | undefined => {
-    if ($v2 === undefined) return undefined as k8s$api$ApiResp | undefined;
-    const r$3048: k8s$api$Resp = $v2;
-    return (($v3: k8s$api$Resp): k8s$api$ApiResp | undefined => {
-      switch ($v3.kind) {
+export function api_answer(resp$0: k8s$api$Resp | undefined): k8s$api$ApiResp | undefined {
+  return (($v0: k8s$api$Resp | undefined): k8s$api$ApiResp | undefined => {
+    if ($v0 === undefined) return undefined as k8s$api$ApiResp | undefined;
+    const r$1: k8s$api$Resp = $v0;
+    return (($v1: k8s$api$Resp): k8s$api$ApiResp | undefined => {
+      switch ($v1.kind) {
         case "FromApi": {
-          const a$3050: k8s$api$ApiResp = $v3.api;
-          return a$3050;
+          const a$2: k8s$api$ApiResp = $v1.api;
+          return a$2;
         }
         default:
           return undefined as k8s$api$ApiResp | undefined;
       }
-    })(r$3048);
-  })(resp$2748);
+    })(r$1);
+  })(resp$0);
 }
 
-export function zk_reply(resp$2749: k8s$api$Resp | undefined): bigint | undefined {
-  return (($v4: k8s$api$Resp | undefined): bigint | undefined => {
-    if ($v4 === undefined) return undefined as bigint | undefined;
-    const r$3058: k8s$api$Resp = $v4;
-    return (($v5: k8s$api$Resp): bigint | undefined => {
-      switch ($v5.kind) {
+export function zk_reply(resp$0: k8s$api$Resp | undefined): bigint | undefined {
+  return (($v0: k8s$api$Resp | undefined): bigint | undefined => {
+    if ($v0 === undefined) return undefined as bigint | undefined;
+    const r$1: k8s$api$Resp = $v0;
+    return (($v1: k8s$api$Resp): bigint | undefined => {
+      switch ($v1.kind) {
         case "FromExt": {
-          const e$3060: bigint = $v5.ext;
-          return e$3060;
+          const e$2: bigint = $v1.ext;
+          return e$2;
         }
         default:
           return undefined as bigint | undefined;
       }
-    })(r$3058);
-  })(resp$2749);
+    })(r$1);
+  })(resp$0);
 }
 
-export function zk_code_of(resp$2750: k8s$api$Resp | undefined): bigint {
-  return (($v6: bigint | undefined): bigint => {
-    if ($v6 === undefined) return 0n;
-    const e$3069: bigint = $v6;
-    return zk_code(e$3069);
-  })(zk_reply(resp$2750));
+export function zk_code_of(resp$0: k8s$api$Resp | undefined): bigint {
+  return (($v0: bigint | undefined): bigint => {
+    if ($v0 === undefined) return 0n;
+    const e$1: bigint = $v0;
+    return zk_code(e$1);
+  })(zk_reply(resp$0));
 }
 
-export function not_found(a$2751: k8s$api$ApiResp): boolean {
-  return $rt.equals<k8s$api$ApiResp>(a$2751, k8s$api$ApiResp$Failed(k8s$api$ApiError$NotFound));
+export function not_found(a$0: k8s$api$ApiResp): boolean {
+  return $rt.equals<k8s$api$ApiResp>(a$0, k8s$api$ApiResp$Failed(k8s$api$ApiError$NotFound));
 }
 
 export function get_resource(
-  r$2752: SubResource,
-  cr$2753: k8s$api$Obj,
-  st$2754: ZkState,
+  r$0: SubResource,
+  cr$1: k8s$api$Obj,
+  st$2: ZkState,
 ): readonly [ZkState, k8s$api$Req | undefined] {
   return api_send(
-    st$2754,
-    ZkStep$AfterKRequest(KRequest$GetReq, r$2752),
-    k8s$api$ApiReq$Get(sub_key(r$2752, cr$2753.key)),
+    st$2,
+    ZkStep$AfterKRequest(KRequest$GetReq, r$0),
+    k8s$api$ApiReq$Get(sub_key(r$0, cr$1.key)),
   );
 }
 
-export function remember(r$2755: SubResource, o$2756: k8s$api$Obj, st$2757: ZkState): ZkState {
-  return $rt.equals<SubResource>(r$2755, SubResource$ConfigMap)
-    ? ({ ...st$2757, cm_rv: o$2756.rv } as ZkState)
-    : st$2757;
+export function remember(r$0: SubResource, o$1: k8s$api$Obj, st$2: ZkState): ZkState {
+  return $rt.equals<SubResource>(r$0, SubResource$ConfigMap) ? ({ ...st$2, cm_rv: o$1.rv } as ZkState) : st$2;
 }
 
 export function next_resource(
-  r$2758: SubResource,
-  cr$2759: k8s$api$Obj,
-  st$2760: ZkState,
+  r$0: SubResource,
+  cr$1: k8s$api$Obj,
+  st$2: ZkState,
 ): readonly [ZkState, k8s$api$Req | undefined] {
-  return (($v7: SubResource): readonly [ZkState, k8s$api$Req | undefined] => {
-    switch ($v7.kind) {
+  return (($v0: SubResource): readonly [ZkState, k8s$api$Req | undefined] => {
+    switch ($v0.kind) {
       case "HeadlessService": {
-        return get_resource(SubResource$ClientService, cr$2759, st$2760);
+        return get_resource(SubResource$ClientService, cr$1, st$2);
       }
       case "ClientService": {
-        return get_resource(SubResource$AdminServerService, cr$2759, st$2760);
+        return get_resource(SubResource$AdminServerService, cr$1, st$2);
       }
       case "AdminServerService": {
-        return get_resource(SubResource$ConfigMap, cr$2759, st$2760);
+        return get_resource(SubResource$ConfigMap, cr$1, st$2);
       }
       default:
         return api_send(
-          st$2760,
+          st$2,
           ZkStep$AfterExistsStatefulSet,
-          k8s$api$ApiReq$Get(sub_key(SubResource$StatefulSet, cr$2759.key)),
+          k8s$api$ApiReq$Get(sub_key(SubResource$StatefulSet, cr$1.key)),
         );
     }
-  })(r$2758);
+  })(r$0);
 }
 
-export function update_status(
-  cr$2761: k8s$api$Obj,
-  st$2762: ZkState,
-): readonly [ZkState, k8s$api$Req | undefined] {
-  return api_send(st$2762, ZkStep$AfterGetCr, k8s$api$ApiReq$Get(cr$2761.key));
+export function update_status(cr$0: k8s$api$Obj, st$1: ZkState): readonly [ZkState, k8s$api$Req | undefined] {
+  return api_send(st$1, ZkStep$AfterGetCr, k8s$api$ApiReq$Get(cr$0.key));
 }
 
 export function create_resource(
-  r$2763: SubResource,
-  cr$2764: k8s$api$Obj,
-  st$2765: ZkState,
+  r$0: SubResource,
+  cr$1: k8s$api$Obj,
+  st$2: ZkState,
 ): readonly [ZkState, k8s$api$Req | undefined] {
   return api_send(
-    st$2765,
-    ZkStep$AfterKRequest(KRequest$CreateReq, r$2763),
-    k8s$api$ApiReq$Create(make_object(r$2763, cr$2764, st$2765.cm_rv)),
+    st$2,
+    ZkStep$AfterKRequest(KRequest$CreateReq, r$0),
+    k8s$api$ApiReq$Create(make_object(r$0, cr$1, st$2.cm_rv)),
   );
 }
 
 export function after_get(
-  r$2766: SubResource,
-  cr$2767: k8s$api$Obj,
-  o$2768: k8s$api$Obj,
-  st$2769: ZkState,
+  r$0: SubResource,
+  cr$1: k8s$api$Obj,
+  o$2: k8s$api$Obj,
+  st$3: ZkState,
 ): readonly [ZkState, k8s$api$Req | undefined] {
-  return $rt.equals<SubResource>(r$2766, SubResource$StatefulSet)
-    ? !$rt.equals<ReadonlySet<bigint>>(o$2768.owners, $rt.setOf<bigint>([cr$2767.uid]))
-      ? stop(st$2769, ZkStep$Error)
-      : o$2768.spec === desired_spec(r$2766, cr$2767.spec, st$2769.cm_rv)
-        ? update_status(cr$2767, st$2769)
+  return $rt.equals<SubResource>(r$0, SubResource$StatefulSet)
+    ? !$rt.equals<ReadonlySet<bigint>>(o$2.owners, $rt.setOf<bigint>([cr$1.uid]))
+      ? stop(st$3, ZkStep$Error)
+      : o$2.spec === desired_spec(r$0, cr$1.spec, st$3.cm_rv)
+        ? update_status(cr$1, st$3)
         : api_send(
-            st$2769,
-            ZkStep$AfterKRequest(KRequest$UpdateReq, r$2766),
-            k8s$api$ApiReq$Update({
-              ...o$2768,
-              spec: desired_spec(r$2766, cr$2767.spec, st$2769.cm_rv),
-            } as k8s$api$Obj),
+            st$3,
+            ZkStep$AfterKRequest(KRequest$UpdateReq, r$0),
+            k8s$api$ApiReq$Update({ ...o$2, spec: desired_spec(r$0, cr$1.spec, st$3.cm_rv) } as k8s$api$Obj),
           )
-    : o$2768.spec === desired_spec(r$2766, cr$2767.spec, st$2769.cm_rv) &&
-        $rt.equals<ReadonlySet<bigint>>(o$2768.owners, $rt.setOf<bigint>([cr$2767.uid]))
-      ? next_resource(r$2766, cr$2767, remember(r$2766, o$2768, st$2769))
+    : o$2.spec === desired_spec(r$0, cr$1.spec, st$3.cm_rv) &&
+        $rt.equals<ReadonlySet<bigint>>(o$2.owners, $rt.setOf<bigint>([cr$1.uid]))
+      ? next_resource(r$0, cr$1, remember(r$0, o$2, st$3))
       : api_send(
-          st$2769,
-          ZkStep$AfterKRequest(KRequest$UpdateReq, r$2766),
+          st$3,
+          ZkStep$AfterKRequest(KRequest$UpdateReq, r$0),
           k8s$api$ApiReq$Update({
-            ...o$2768,
-            spec: desired_spec(r$2766, cr$2767.spec, st$2769.cm_rv),
-            owners: $rt.setOf<bigint>([cr$2767.uid]),
+            ...o$2,
+            spec: desired_spec(r$0, cr$1.spec, st$3.cm_rv),
+            owners: $rt.setOf<bigint>([cr$1.uid]),
           } as k8s$api$Obj),
         );
 }
 
 export function after_write(
-  k$2770: KRequest,
-  r$2771: SubResource,
-  cr$2772: k8s$api$Obj,
-  o$2773: k8s$api$Obj,
-  st$2774: ZkState,
+  k$0: KRequest,
+  r$1: SubResource,
+  cr$2: k8s$api$Obj,
+  o$3: k8s$api$Obj,
+  st$4: ZkState,
 ): readonly [ZkState, k8s$api$Req | undefined] {
-  return !$rt.equals<SubResource>(r$2771, SubResource$StatefulSet)
-    ? next_resource(r$2771, cr$2772, remember(r$2771, o$2773, st$2774))
-    : $rt.equals<KRequest>(k$2770, KRequest$CreateReq)
-      ? stop(st$2774, ZkStep$Done)
-      : update_status(cr$2772, st$2774);
+  return !$rt.equals<SubResource>(r$1, SubResource$StatefulSet)
+    ? next_resource(r$1, cr$2, remember(r$1, o$3, st$4))
+    : $rt.equals<KRequest>(k$0, KRequest$CreateReq)
+      ? stop(st$4, ZkStep$Done)
+      : update_status(cr$2, st$4);
 }
 
 export function after_k_request(
-  k$2775: KRequest,
-  r$2776: SubResource,
-  cr$2777: k8s$api$Obj,
-  resp$2778: k8s$api$Resp | undefined,
-  st$2779: ZkState,
+  k$0: KRequest,
+  r$1: SubResource,
+  cr$2: k8s$api$Obj,
+  resp$3: k8s$api$Resp | undefined,
+  st$4: ZkState,
 ): readonly [ZkState, k8s$api$Req | undefined] {
-  return (($v8: k8s$api$ApiResp | undefined): readonly [ZkState, k8s$api$Req | undefined] => {
-    if ($v8 === undefined) return stop(st$2779, ZkStep$Error);
-    const a$3243: k8s$api$ApiResp = $v8;
-    return (($v9: k8s$api$ApiResp): readonly [ZkState, k8s$api$Req | undefined] => {
-      switch ($v9.kind) {
+  return (($v0: k8s$api$ApiResp | undefined): readonly [ZkState, k8s$api$Req | undefined] => {
+    if ($v0 === undefined) return stop(st$4, ZkStep$Error);
+    const a$5: k8s$api$ApiResp = $v0;
+    return (($v1: k8s$api$ApiResp): readonly [ZkState, k8s$api$Req | undefined] => {
+      switch ($v1.kind) {
         case "ObjOk": {
-          const o$3245: k8s$api$Obj = $v9.obj;
-          return $rt.equals<KRequest>(k$2775, KRequest$GetReq)
-            ? after_get(r$2776, cr$2777, o$3245, st$2779)
-            : after_write(k$2775, r$2776, cr$2777, o$3245, st$2779);
+          const o$6: k8s$api$Obj = $v1.obj;
+          return $rt.equals<KRequest>(k$0, KRequest$GetReq)
+            ? after_get(r$1, cr$2, o$6, st$4)
+            : after_write(k$0, r$1, cr$2, o$6, st$4);
         }
         default:
-          return $rt.equals<KRequest>(k$2775, KRequest$GetReq) && not_found(a$3243)
-            ? create_resource(r$2776, cr$2777, st$2779)
-            : stop(st$2779, ZkStep$Error);
+          return $rt.equals<KRequest>(k$0, KRequest$GetReq) && not_found(a$5)
+            ? create_resource(r$1, cr$2, st$4)
+            : stop(st$4, ZkStep$Error);
       }
-    })(a$3243);
-  })(api_answer(resp$2778));
+    })(a$5);
+  })(api_answer(resp$3));
 }
 
 export function after_exists_stateful_set(
-  cr$2780: k8s$api$Obj,
-  resp$2781: k8s$api$Resp | undefined,
-  st$2782: ZkState,
+  cr$0: k8s$api$Obj,
+  resp$1: k8s$api$Resp | undefined,
+  st$2: ZkState,
 ): readonly [ZkState, k8s$api$Req | undefined] {
-  return (($v10: k8s$api$ApiResp | undefined): readonly [ZkState, k8s$api$Req | undefined] => {
-    if ($v10 === undefined) return stop(st$2782, ZkStep$Error);
-    const a$3282: k8s$api$ApiResp = $v10;
-    return (($v11: k8s$api$ApiResp): readonly [ZkState, k8s$api$Req | undefined] => {
-      switch ($v11.kind) {
+  return (($v0: k8s$api$ApiResp | undefined): readonly [ZkState, k8s$api$Req | undefined] => {
+    if ($v0 === undefined) return stop(st$2, ZkStep$Error);
+    const a$3: k8s$api$ApiResp = $v0;
+    return (($v1: k8s$api$ApiResp): readonly [ZkState, k8s$api$Req | undefined] => {
+      switch ($v1.kind) {
         case "ObjOk": {
-          return zk_send(st$2782, ZkStep$AfterExistsZkNode, zk_request(ZK_EXISTS(), 0n, 0n));
+          return zk_send(st$2, ZkStep$AfterExistsZkNode, zk_request(ZK_EXISTS(), 0n, 0n));
         }
         default:
-          return not_found(a$3282)
-            ? create_resource(SubResource$StatefulSet, cr$2780, st$2782)
-            : stop(st$2782, ZkStep$Error);
+          return not_found(a$3)
+            ? create_resource(SubResource$StatefulSet, cr$0, st$2)
+            : stop(st$2, ZkStep$Error);
       }
-    })(a$3282);
-  })(api_answer(resp$2781));
+    })(a$3);
+  })(api_answer(resp$1));
 }
 
 export function after_exists_zk_node(
-  cr$2783: k8s$api$Obj,
-  resp$2784: k8s$api$Resp | undefined,
-  st$2785: ZkState,
+  cr$0: k8s$api$Obj,
+  resp$1: k8s$api$Resp | undefined,
+  st$2: ZkState,
 ): readonly [ZkState, k8s$api$Req | undefined] {
-  return (($v12: bigint | undefined): readonly [ZkState, k8s$api$Req | undefined] => {
-    if ($v12 === undefined) return stop(st$2785, ZkStep$Error);
-    const e$3308: bigint = $v12;
-    return zk_code(e$3308) === ZK_NODE_EXISTS()
-      ? zk_send(
-          st$2785,
-          ZkStep$AfterUpdateZkNode,
-          zk_request(ZK_SET_DATA(), cr$2783.spec, zk_answer_version(e$3308)),
-        )
-      : zk_code(e$3308) === ZK_NO_NODE()
-        ? zk_send(st$2785, ZkStep$AfterCreateZkParent, zk_request(ZK_CREATE_PARENT(), 0n, 0n))
-        : stop(st$2785, ZkStep$Error);
-  })(zk_reply(resp$2784));
+  return (($v0: bigint | undefined): readonly [ZkState, k8s$api$Req | undefined] => {
+    if ($v0 === undefined) return stop(st$2, ZkStep$Error);
+    const e$3: bigint = $v0;
+    return zk_code(e$3) === ZK_NODE_EXISTS()
+      ? zk_send(st$2, ZkStep$AfterUpdateZkNode, zk_request(ZK_SET_DATA(), cr$0.spec, zk_answer_version(e$3)))
+      : zk_code(e$3) === ZK_NO_NODE()
+        ? zk_send(st$2, ZkStep$AfterCreateZkParent, zk_request(ZK_CREATE_PARENT(), 0n, 0n))
+        : stop(st$2, ZkStep$Error);
+  })(zk_reply(resp$1));
 }
 
-export function created_or_exists(resp$2786: k8s$api$Resp | undefined): boolean {
-  return zk_code_of(resp$2786) === ZK_OK() || zk_code_of(resp$2786) === ZK_NODE_EXISTS();
+export function created_or_exists(resp$0: k8s$api$Resp | undefined): boolean {
+  return zk_code_of(resp$0) === ZK_OK() || zk_code_of(resp$0) === ZK_NODE_EXISTS();
 }
 
 export function zk_core(
-  cr$1511: k8s$api$Obj,
-  resp$1512: k8s$api$Resp | undefined,
-  st$1513: ZkState,
+  cr$0: k8s$api$Obj,
+  resp$1: k8s$api$Resp | undefined,
+  st$2: ZkState,
 ): readonly [ZkState, k8s$api$Req | undefined] {
-  return (($v13: ZkStep): readonly [ZkState, k8s$api$Req | undefined] => {
-    switch ($v13.kind) {
+  return (($v0: ZkStep): readonly [ZkState, k8s$api$Req | undefined] => {
+    switch ($v0.kind) {
       case "Init": {
-        return get_resource(SubResource$HeadlessService, cr$1511, st$1513);
+        return get_resource(SubResource$HeadlessService, cr$0, st$2);
       }
       case "AfterKRequest": {
-        const k$3357: KRequest = $v13.req;
-        const r$3358: SubResource = $v13.res;
-        return after_k_request(k$3357, r$3358, cr$1511, resp$1512, st$1513);
+        const k$3: KRequest = $v0.req;
+        const r$4: SubResource = $v0.res;
+        return after_k_request(k$3, r$4, cr$0, resp$1, st$2);
       }
       case "AfterExistsStatefulSet": {
-        return after_exists_stateful_set(cr$1511, resp$1512, st$1513);
+        return after_exists_stateful_set(cr$0, resp$1, st$2);
       }
       case "AfterExistsZkNode": {
-        return after_exists_zk_node(cr$1511, resp$1512, st$1513);
+        return after_exists_zk_node(cr$0, resp$1, st$2);
       }
       case "AfterCreateZkParent": {
-        return created_or_exists(resp$1512)
-          ? zk_send(st$1513, ZkStep$AfterCreateZkNode, zk_request(ZK_CREATE_NODE(), cr$1511.spec, 0n))
-          : stop(st$1513, ZkStep$Error);
+        return created_or_exists(resp$1)
+          ? zk_send(st$2, ZkStep$AfterCreateZkNode, zk_request(ZK_CREATE_NODE(), cr$0.spec, 0n))
+          : stop(st$2, ZkStep$Error);
       }
       case "AfterCreateZkNode": {
-        return created_or_exists(resp$1512)
-          ? get_resource(SubResource$StatefulSet, cr$1511, st$1513)
-          : stop(st$1513, ZkStep$Error);
+        return created_or_exists(resp$1)
+          ? get_resource(SubResource$StatefulSet, cr$0, st$2)
+          : stop(st$2, ZkStep$Error);
       }
       case "AfterUpdateZkNode": {
-        return zk_code_of(resp$1512) === ZK_OK()
-          ? get_resource(SubResource$StatefulSet, cr$1511, st$1513)
-          : stop(st$1513, ZkStep$Error);
+        return zk_code_of(resp$1) === ZK_OK()
+          ? get_resource(SubResource$StatefulSet, cr$0, st$2)
+          : stop(st$2, ZkStep$Error);
       }
       case "AfterGetCr": {
-        return (($v14: k8s$api$ApiResp | undefined): readonly [ZkState, k8s$api$Req | undefined] => {
-          if ($v14 === undefined) return stop(st$1513, ZkStep$Error);
-          const a$3411: k8s$api$ApiResp = $v14;
-          return (($v15: k8s$api$ApiResp): readonly [ZkState, k8s$api$Req | undefined] => {
-            switch ($v15.kind) {
+        return (($v1: k8s$api$ApiResp | undefined): readonly [ZkState, k8s$api$Req | undefined] => {
+          if ($v1 === undefined) return stop(st$2, ZkStep$Error);
+          const a$5: k8s$api$ApiResp = $v1;
+          return (($v2: k8s$api$ApiResp): readonly [ZkState, k8s$api$Req | undefined] => {
+            switch ($v2.kind) {
               case "ObjOk": {
-                const c$3413: k8s$api$Obj = $v15.obj;
-                return c$3413.status === cr$1511.spec
-                  ? stop(st$1513, ZkStep$Done)
+                const c$6: k8s$api$Obj = $v2.obj;
+                return c$6.status === cr$0.spec
+                  ? stop(st$2, ZkStep$Done)
                   : api_send(
-                      st$1513,
+                      st$2,
                       ZkStep$AfterUpdateStatus,
-                      k8s$api$ApiReq$UpdateStatus({ ...c$3413, status: cr$1511.spec } as k8s$api$Obj),
+                      k8s$api$ApiReq$UpdateStatus({ ...c$6, status: cr$0.spec } as k8s$api$Obj),
                     );
               }
               default:
-                return stop(st$1513, ZkStep$Error);
+                return stop(st$2, ZkStep$Error);
             }
-          })(a$3411);
-        })(api_answer(resp$1512));
+          })(a$5);
+        })(api_answer(resp$1));
       }
       case "AfterUpdateStatus": {
-        return (($v16: k8s$api$ApiResp | undefined): readonly [ZkState, k8s$api$Req | undefined] => {
-          if ($v16 === undefined) return stop(st$1513, ZkStep$Error);
-          const a$3441: k8s$api$ApiResp = $v16;
-          return a$3441.kind === "ObjOk" ? stop(st$1513, ZkStep$Done) : stop(st$1513, ZkStep$Error);
-        })(api_answer(resp$1512));
+        return (($v3: k8s$api$ApiResp | undefined): readonly [ZkState, k8s$api$Req | undefined] => {
+          if ($v3 === undefined) return stop(st$2, ZkStep$Error);
+          const a$7: k8s$api$ApiResp = $v3;
+          return a$7.kind === "ObjOk" ? stop(st$2, ZkStep$Done) : stop(st$2, ZkStep$Error);
+        })(api_answer(resp$1));
       }
       case "Done": {
-        return stop(st$1513, ZkStep$Done);
+        return stop(st$2, ZkStep$Done);
       }
       case "Error": {
-        return stop(st$1513, ZkStep$Error);
+        return stop(st$2, ZkStep$Error);
       }
     }
-  })(st$1513.step);
+  })(st$2.step);
 }
 
-export function cm_rv_in(
-  cr$2787: k8s$api$ObjKey,
-  etcd$2788: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
-): bigint {
-  return $rt.mapHas(etcd$2788, sub_key(SubResource$ConfigMap, cr$2787))
-    ? $rt.mapIndex(etcd$2788, sub_key(SubResource$ConfigMap, cr$2787)).rv
+export function cm_rv_in(cr$0: k8s$api$ObjKey, etcd$1: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>): bigint {
+  return $rt.mapHas(etcd$1, sub_key(SubResource$ConfigMap, cr$0))
+    ? $rt.mapIndex(etcd$1, sub_key(SubResource$ConfigMap, cr$0)).rv
     : 0n;
 }
 
 export function object_matches(
-  r$2789: SubResource,
-  cr$2790: k8s$api$ObjKey,
-  replicas$2791: bigint,
-  sts_stamp$2792: bigint,
-  etcd$2793: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
+  r$0: SubResource,
+  cr$1: k8s$api$ObjKey,
+  replicas$2: bigint,
+  sts_stamp$3: bigint,
+  etcd$4: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
 ): boolean {
   return (
-    $rt.mapHas(etcd$2793, sub_key(r$2789, cr$2790)) &&
-    $rt.mapIndex(etcd$2793, sub_key(r$2789, cr$2790)).spec ===
-      desired_spec(r$2789, replicas$2791, sts_stamp$2792)
+    $rt.mapHas(etcd$4, sub_key(r$0, cr$1)) &&
+    $rt.mapIndex(etcd$4, sub_key(r$0, cr$1)).spec === desired_spec(r$0, replicas$2, sts_stamp$3)
   );
 }
 
 export function objects_match(
-  cr$2794: k8s$api$ObjKey,
-  replicas$2795: bigint,
-  sts_stamp$2796: bigint,
-  etcd$2797: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
+  cr$0: k8s$api$ObjKey,
+  replicas$1: bigint,
+  sts_stamp$2: bigint,
+  etcd$3: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
 ): boolean {
   return (
-    object_matches(SubResource$HeadlessService, cr$2794, replicas$2795, sts_stamp$2796, etcd$2797) &&
-    object_matches(SubResource$ClientService, cr$2794, replicas$2795, sts_stamp$2796, etcd$2797) &&
-    object_matches(SubResource$AdminServerService, cr$2794, replicas$2795, sts_stamp$2796, etcd$2797) &&
-    object_matches(SubResource$ConfigMap, cr$2794, replicas$2795, sts_stamp$2796, etcd$2797) &&
-    object_matches(SubResource$StatefulSet, cr$2794, replicas$2795, sts_stamp$2796, etcd$2797) &&
-    $rt.mapHas(etcd$2797, cr$2794) &&
-    $rt.mapIndex(etcd$2797, cr$2794).status === replicas$2795
+    object_matches(SubResource$HeadlessService, cr$0, replicas$1, sts_stamp$2, etcd$3) &&
+    object_matches(SubResource$ClientService, cr$0, replicas$1, sts_stamp$2, etcd$3) &&
+    object_matches(SubResource$AdminServerService, cr$0, replicas$1, sts_stamp$2, etcd$3) &&
+    object_matches(SubResource$ConfigMap, cr$0, replicas$1, sts_stamp$2, etcd$3) &&
+    object_matches(SubResource$StatefulSet, cr$0, replicas$1, sts_stamp$2, etcd$3) &&
+    $rt.mapHas(etcd$3, cr$0) &&
+    $rt.mapIndex(etcd$3, cr$0).status === replicas$1
   );
 }
 
 export function zk_matches(
-  cr$1529: k8s$api$ObjKey,
-  replicas$1530: bigint,
-  etcd$1531: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
+  cr$0: k8s$api$ObjKey,
+  replicas$1: bigint,
+  etcd$2: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
 ): boolean {
-  return objects_match(cr$1529, replicas$1530, cm_rv_in(cr$1529, etcd$1531), etcd$1531);
+  return objects_match(cr$0, replicas$1, cm_rv_in(cr$0, etcd$2), etcd$2);
+}
+
+export function waiting_state(st$0: ZkState): boolean {
+  return !(
+    $rt.equals<ZkStep>(st$0.step, ZkStep$Init) ||
+    $rt.equals<ZkStep>(st$0.step, ZkStep$Done) ||
+    $rt.equals<ZkStep>(st$0.step, ZkStep$Error)
+  );
+}
+
+export function about(step$0: ZkStep, cr$1: k8s$api$ObjKey, key$2: k8s$api$ObjKey): boolean {
+  return (($v0: ZkStep): boolean => {
+    switch ($v0.kind) {
+      case "AfterKRequest": {
+        const r$3: SubResource = $v0.res;
+        return $rt.equals<k8s$api$ObjKey>(key$2, sub_key(r$3, cr$1));
+      }
+      case "AfterExistsStatefulSet": {
+        return $rt.equals<k8s$api$ObjKey>(key$2, sub_key(SubResource$StatefulSet, cr$1));
+      }
+      case "AfterGetCr": {
+        return $rt.equals<k8s$api$ObjKey>(key$2, cr$1);
+      }
+      case "AfterUpdateStatus": {
+        return $rt.equals<k8s$api$ObjKey>(key$2, cr$1);
+      }
+      default:
+        return true;
+    }
+  })(step$0);
+}
+
+export function msg_about(m$0: k8s$api$Msg, step$1: ZkStep, cr$2: k8s$api$ObjKey): boolean {
+  return (($v0: k8s$api$Msg): boolean => {
+    switch ($v0.kind) {
+      case "ApiRequest": {
+        const a$3: k8s$api$ApiReq = $v0.api;
+        return (($v1: k8s$api$ApiReq): boolean => {
+          switch ($v1.kind) {
+            case "Get": {
+              const key$4: k8s$api$ObjKey = $v1.key;
+              return about(step$1, cr$2, key$4);
+            }
+            case "Create": {
+              const o$5: k8s$api$Obj = $v1.obj;
+              return about(step$1, cr$2, o$5.key);
+            }
+            case "Update": {
+              const o$6: k8s$api$Obj = $v1.obj;
+              return about(step$1, cr$2, o$6.key);
+            }
+            case "UpdateStatus": {
+              const o$7: k8s$api$Obj = $v1.obj;
+              return about(step$1, cr$2, o$7.key);
+            }
+            case "Delete": {
+              const key$8: k8s$api$ObjKey = $v1.key;
+              return about(step$1, cr$2, key$8);
+            }
+          }
+        })(a$3);
+      }
+      case "ApiResponse": {
+        const r$9: k8s$api$ApiResp = $v0.resp;
+        return (($v2: k8s$api$ApiResp): boolean => {
+          switch ($v2.kind) {
+            case "ObjOk": {
+              const o$10: k8s$api$Obj = $v2.obj;
+              return about(step$1, cr$2, o$10.key);
+            }
+            default:
+              return true;
+          }
+        })(r$9);
+      }
+      default:
+        return true;
+    }
+  })(m$0);
+}
+
+export function res_index(r$0: SubResource): bigint {
+  return (($v0: SubResource): bigint => {
+    switch ($v0.kind) {
+      case "HeadlessService": {
+        return 0n;
+      }
+      case "ClientService": {
+        return 1n;
+      }
+      case "AdminServerService": {
+        return 2n;
+      }
+      case "ConfigMap": {
+        return 3n;
+      }
+      case "StatefulSet": {
+        return 4n;
+      }
+    }
+  })(r$0);
+}
+
+export function zk_rank(st$0: ZkState): bigint {
+  return (($v0: ZkStep): bigint => {
+    switch ($v0.kind) {
+      case "Init": {
+        return 110n;
+      }
+      case "AfterKRequest": {
+        const k$1: KRequest = $v0.req;
+        const r$2: SubResource = $v0.res;
+        return ($rt.equals<KRequest>(k$1, KRequest$GetReq) ? 100n : 99n) - 10n * res_index(r$2);
+      }
+      case "AfterExistsStatefulSet": {
+        return 68n;
+      }
+      case "AfterExistsZkNode": {
+        return 67n;
+      }
+      case "AfterCreateZkParent": {
+        return 66n;
+      }
+      case "AfterCreateZkNode": {
+        return 65n;
+      }
+      case "AfterUpdateZkNode": {
+        return 65n;
+      }
+      case "AfterGetCr": {
+        return 50n;
+      }
+      case "AfterUpdateStatus": {
+        return 49n;
+      }
+      case "Done": {
+        return 1n;
+      }
+      case "Error": {
+        return 1n;
+      }
+    }
+  })(st$0.step);
+}
+
+export function rank_of(
+  k$0: k8s$api$ObjKey,
+  ongoing$1: ReadonlyMap<k8s$api$ObjKey, zookeeper$zookeeper$cluster$Ongoing>,
+): bigint {
+  return $rt.mapHas(ongoing$1, k$0) ? zk_rank($rt.mapIndex(ongoing$1, k$0).local) : 0n;
+}
+
+export function snapshot_ok(
+  k$0: k8s$api$ObjKey,
+  s$1: bigint,
+  snap$2: k8s$api$Obj,
+  etcd$3: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
+): boolean {
+  return snap$2.spec === s$1 && $rt.mapHas(etcd$3, k$0) && snap$2.uid === $rt.mapIndex(etcd$3, k$0).uid;
+}
+
+export function sched_ok(
+  k$0: k8s$api$ObjKey,
+  s$1: bigint,
+  etcd$2: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
+  scheduled$3: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
+): boolean {
+  return !$rt.mapHas(scheduled$3, k$0) || snapshot_ok(k$0, s$1, $rt.mapIndex(scheduled$3, k$0), etcd$2);
+}
+
+export function run_ok(
+  k$0: k8s$api$ObjKey,
+  s$1: bigint,
+  etcd$2: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
+  ongoing$3: ReadonlyMap<k8s$api$ObjKey, zookeeper$zookeeper$cluster$Ongoing>,
+): boolean {
+  return !$rt.mapHas(ongoing$3, k$0) || snapshot_ok(k$0, s$1, $rt.mapIndex(ongoing$3, k$0).cr, etcd$2);
+}
+
+export function owned_key(key$0: k8s$api$ObjKey, k$1: k8s$api$ObjKey): boolean {
+  return (
+    $rt.equals<k8s$api$ObjKey>(key$0, k$1) ||
+    $rt.equals<k8s$api$ObjKey>(key$0, sub_key(SubResource$HeadlessService, k$1)) ||
+    $rt.equals<k8s$api$ObjKey>(key$0, sub_key(SubResource$ClientService, k$1)) ||
+    $rt.equals<k8s$api$ObjKey>(key$0, sub_key(SubResource$AdminServerService, k$1)) ||
+    $rt.equals<k8s$api$ObjKey>(key$0, sub_key(SubResource$ConfigMap, k$1)) ||
+    $rt.equals<k8s$api$ObjKey>(key$0, sub_key(SubResource$StatefulSet, k$1))
+  );
+}
+
+export function written_key(a$0: k8s$api$ApiReq): k8s$api$ObjKey | undefined {
+  return (($v0: k8s$api$ApiReq): k8s$api$ObjKey | undefined => {
+    switch ($v0.kind) {
+      case "Get": {
+        return undefined as k8s$api$ObjKey | undefined;
+      }
+      case "Create": {
+        const o$1: k8s$api$Obj = $v0.obj;
+        return o$1.key;
+      }
+      case "Update": {
+        const o$2: k8s$api$Obj = $v0.obj;
+        return o$2.key;
+      }
+      case "UpdateStatus": {
+        const o$3: k8s$api$Obj = $v0.obj;
+        return o$3.key;
+      }
+      case "Delete": {
+        const key$4: k8s$api$ObjKey = $v0.key;
+        return key$4;
+      }
+    }
+  })(a$0);
+}
+
+export function write_ok(
+  k$0: k8s$api$ObjKey,
+  m$1: k8s$api$Msg,
+  ongoing$2: ReadonlyMap<k8s$api$ObjKey, zookeeper$zookeeper$cluster$Ongoing>,
+): boolean {
+  return (($v0: k8s$api$Msg): boolean => {
+    switch ($v0.kind) {
+      case "ApiRequest": {
+        const i$3: bigint = $v0.id;
+        const a$4: k8s$api$ApiReq = $v0.api;
+        return (($v1: k8s$api$ObjKey | undefined): boolean => {
+          if ($v1 === undefined) return true;
+          const key$5: k8s$api$ObjKey = $v1;
+          return (
+            !owned_key(key$5, k$0) ||
+            ($rt.mapHas(ongoing$2, k$0) &&
+              $rt.equals<bigint | undefined>($rt.mapIndex(ongoing$2, k$0).pending, i$3))
+          );
+        })(written_key(a$4));
+      }
+      default:
+        return true;
+    }
+  })(m$1);
+}
+
+export function writes_owned(
+  out$0: readonly [ZkState, k8s$api$Req | undefined],
+  cr$1: k8s$api$ObjKey,
+): boolean {
+  return (($v0: k8s$api$Req | undefined): boolean => {
+    if ($v0 === undefined) return true;
+    const req$2: k8s$api$Req = $v0;
+    return (($v1: k8s$api$Req): boolean => {
+      switch ($v1.kind) {
+        case "ToApi": {
+          const a$3: k8s$api$ApiReq = $v1.api;
+          return (($v2: k8s$api$ObjKey | undefined): boolean => {
+            if ($v2 === undefined) return true;
+            const key$4: k8s$api$ObjKey = $v2;
+            return owned_key(key$4, cr$1);
+          })(written_key(a$3));
+        }
+        default:
+          return true;
+      }
+    })(req$2);
+  })(out$0[1]);
 }
