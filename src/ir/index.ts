@@ -2,4 +2,4 @@
 export * from './types.js';
 export { BUILTIN_SYNTAX, BUILTIN_SIGNATURES, PARTIAL_BUILTINS } from './builtins.js';
 export { BOOL, INT, STRING, typeEquals, typeToString, shortName } from './type-utils.js';
-export { exprChildren, someExpr } from './walk.js';
+export { exprChildren, freeBinders, someExpr } from './walk.js';

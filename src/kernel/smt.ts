@@ -6,7 +6,7 @@
 // A schematic predicate, action or formula (a lemma parameter `p: Pred`) is encoded by src/smt as
 // one uninterpreted symbol per state (`p` now and `p'` are independent), never as one constant.
 import { createHash } from 'node:crypto';
-import { exprChildren, type ActionDecl, type Binder, type Expr, type MachineDecl, type Program, type QName } from '../ir/index.js';
+import { exprChildren, freeBinders, type ActionDecl, type Binder, type Expr, type MachineDecl, type Program, type QName } from '../ir/index.js';
 import type { DiagnosticCode, Span } from '../diagnostics/index.js';
 import { SmtEncoder, Unencodable, type Env } from '../smt/index.js';
 import { checkStaged, type Solver, type SolverStatus } from '../solver/index.js';
@@ -121,42 +121,12 @@ export type Discharged =
 
 // Premises share their facts and invariants (the same IR objects): what a formula mentions is
 // found once per formula and process. The IR is immutable, so the answers cannot go stale.
-const freeBindersFound = new WeakMap<Expr, ReadonlyMap<number, Binder>>();
 const variablesFound = new WeakMap<Expr, readonly string[]>();
-
-/** The binders a node binds in all its children (a `let`'s value and a quantifier's domain included). */
-function bindersAt(e: Expr): number[] {
-  if (e.kind === 'let' || e.kind === 'quant' || e.kind === 'setFilter' || e.kind === 'setImage' || e.kind === 'mapComp') return [e.binder.id];
-  if (e.kind === 'match') return e.arms.flatMap((a) => a.binders.flatMap((b) => (b ? [b.id] : [])));
-  return [];
-}
-
-function freeBindersOf(root: Expr): ReadonlyMap<number, Binder> {
-  const known = freeBindersFound.get(root);
-  if (known) return known;
-  const out = new Map<number, Binder>();
-  const bound = new Map<number, number>(); // binder id → how many enclosing nodes bind it
-  const walk = (e: Expr): void => {
-    if (e.kind === 'ref' && e.ref.kind === 'local' && !bound.has(e.ref.binder.id)) out.set(e.ref.binder.id, e.ref.binder);
-    if (e.kind === 'apply' && !bound.has(e.fn.id)) out.set(e.fn.id, e.fn);
-    const binds = bindersAt(e);
-    for (const id of binds) bound.set(id, (bound.get(id) ?? 0) + 1);
-    for (const c of exprChildren(e)) walk(c);
-    for (const id of binds) {
-      const left = bound.get(id)! - 1;
-      if (left === 0) bound.delete(id);
-      else bound.set(id, left);
-    }
-  };
-  walk(root);
-  freeBindersFound.set(root, out);
-  return out;
-}
 
 /** Binders free in the formulas, as objects (they become free constants of the obligation). */
 function freeBinderObjects(es: readonly Expr[]): Binder[] {
   const out = new Map<number, Binder>();
-  for (const e of es) for (const [id, binder] of freeBindersOf(e)) out.set(id, binder);
+  for (const e of es) for (const [id, binder] of freeBinders(e)) out.set(id, binder);
   return [...out.values()];
 }
 
@@ -197,14 +167,14 @@ function encodePremise(ctx: FirstOrderContext, premise: Premise): { smt: string;
   const machine = ctx.machine;
   const states = premise.step || premise.twoStates ? 2 : 1;
   const out: string[] = [];
-  for (const a of ctx.assumes) out.push(enc.expr(a, NEG));
+  for (const a of ctx.assumes) out.push(enc.closed(a, NEG));
   for (const f of facts) {
-    if (f.kind === 'constant') out.push(enc.expr(f.pred, NEG));
-    else for (let s = 0; s < states; s++) out.push(enc.expr(f.pred, { state: s, polarity: 'neg' }));
+    if (f.kind === 'constant') out.push(enc.closed(f.pred, NEG));
+    else for (let s = 0; s < states; s++) out.push(enc.closed(f.pred, { state: s, polarity: 'neg' }));
   }
   if (premise.init) {
     if (!machine) throw new Unencodable('an initial-state obligation needs a machine', premise.conclusion.span);
-    out.push(enc.expr(machine.init, NEG));
+    out.push(enc.closed(machine.init, NEG));
   }
   for (const h of premise.hypotheses) out.push(enc.expr(h, NEG));
   if (premise.step) {

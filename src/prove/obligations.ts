@@ -92,7 +92,7 @@ class Planner {
     const enc = new SmtEncoder(this.program);
     let smt: string;
     try {
-      smt = enc.render([...this.hypotheses(enc, [], 0), ...(machine ? [enc.expr(machine.init, NEG)] : [])]);
+      smt = enc.render([...this.hypotheses(enc, [], 0), ...(machine ? [enc.closed(machine.init, NEG)] : [])]);
     } catch (e) {
       if (e instanceof Unencodable) return undefined;
       throw e;
@@ -198,7 +198,7 @@ class Planner {
       'the invariant holds in every initial state',
       inv.span,
       { kind: 'state', machine: machine.name, params: [], relevant },
-      (enc, w) => [...this.hypotheses(enc, [], 0), enc.expr(machine.init, NEG), ...negatedGoal(enc, inv, POS, w)],
+      (enc, w) => [...this.hypotheses(enc, [], 0), enc.closed(machine.init, NEG), ...negatedGoal(enc, inv, POS, w)],
     );
     for (const action of machine.actions) {
       this.add(
@@ -245,16 +245,16 @@ class Planner {
       always ? 'the formula holds in every reachable state' : 'the formula holds in every initial state',
       undefined,
       { kind: 'state', machine: machine.name, params: [], relevant },
-      (enc, w) => [...this.hypotheses(enc, facts, 1), ...(always ? [] : [enc.expr(machine.init, NEG)]), ...negatedGoal(enc, pred, POS, w)],
+      (enc, w) => [...this.hypotheses(enc, facts, 1), ...(always ? [] : [enc.closed(machine.init, NEG)]), ...negatedGoal(enc, pred, POS, w)],
     );
   }
 
   /** assumptions on constants, constant facts, and invariants in states 0 .. states-1 */
   private hypotheses(enc: SmtEncoder, facts: readonly Fact[], states: number): string[] {
-    const out = this.assumes.map((a) => enc.expr(a, NEG));
+    const out = this.assumes.map((a) => enc.closed(a, NEG));
     for (const f of facts) {
-      if (f.kind === 'constant') out.push(enc.expr(f.pred, NEG));
-      else for (let s = 0; s < states; s++) out.push(enc.expr(f.pred, { state: s, polarity: 'neg' }));
+      if (f.kind === 'constant') out.push(enc.closed(f.pred, NEG));
+      else for (let s = 0; s < states; s++) out.push(enc.closed(f.pred, { state: s, polarity: 'neg' }));
     }
     return out;
   }

@@ -7,7 +7,7 @@
 // is an uninterpreted function of its arguments, so nothing can be concluded about it beyond
 // "the same expression has the same value". `/` and `%` are SMT-LIB's div/mod, which are
 // Euclidean, exactly as kspec's.
-import { someExpr, type ActionDecl, type Binder, type Expr, type MachineDecl, type Program, type QName, type Type } from '../ir/index.js';
+import { freeBinders, someExpr, type ActionDecl, type Binder, type Expr, type MachineDecl, type Program, type QName, type Type } from '../ir/index.js';
 import type { Span } from '../diagnostics/index.js';
 import { SortRegistry, stronglyConnected } from './sorts.js';
 import { intLiteral, quoted, stringLiteral, SYM } from './names.js';
@@ -25,38 +25,55 @@ interface DefEntry {
   readonly callees: Set<QName>;
 }
 
-/**
- * A def encoded on its own, with what its text needs declared. Its binders are numbered within
- * the def, so the text is the same in every obligation, and each def of a program is encoded
- * once, not once per obligation. The body is closed (it reads only its parameters and global
- * symbols), and its binders have a tag of their own, so none can capture an obligation's symbol.
- */
-interface EncodedDef {
-  readonly entry: DefEntry;
+/** What an encoded text needs declared: symbols, axioms, string literals, datatypes. */
+interface Needs {
   readonly declared: ReadonlyMap<string, string>;
   readonly axioms: ReadonlyMap<string, string>;
   readonly stringLiterals: ReadonlySet<string>;
   readonly stringTheory: boolean;
   readonly sorts: SortRegistry;
+  /** defs the text calls (their own needs come with them) */
+  readonly calls: ReadonlySet<QName>;
 }
 
-/** per program and set of opaque defs; 'encoding' marks a def whose body is being encoded (recursion) */
-type DefTable = Map<QName, EncodedDef | 'encoding'>;
-const defTables = new WeakMap<Program, Map<string, DefTable>>();
+/**
+ * A def encoded on its own. Its binders are numbered within the def, so the text is the same in
+ * every obligation, and each def of a program is encoded once, not once per obligation. The body
+ * is closed (it reads only its parameters and global symbols), and its binders have a tag of
+ * their own, so none can capture an obligation's symbol.
+ */
+interface EncodedDef {
+  readonly entry: DefEntry;
+  readonly needs: Needs;
+}
 
-function defTableOf(program: Program, opaqueDefs: ReadonlySet<QName>): DefTable {
-  let byOpaque = defTables.get(program);
+/** A formula without free binders (a fact, an assumption), encoded on its own in the same way. */
+interface EncodedClosed {
+  readonly text: string;
+  readonly needs: Needs;
+}
+
+/** Per program and set of opaque defs. 'encoding' marks a def whose body is being encoded (recursion). */
+interface Tables {
+  readonly defs: Map<QName, EncodedDef | 'encoding'>;
+  /** per formula, then per state and polarity */
+  readonly closed: WeakMap<Expr, Map<string, EncodedClosed>>;
+}
+const tablesOf = new WeakMap<Program, Map<string, Tables>>();
+
+function programTables(program: Program, opaqueDefs: ReadonlySet<QName>): Tables {
+  let byOpaque = tablesOf.get(program);
   if (!byOpaque) {
     byOpaque = new Map();
-    defTables.set(program, byOpaque);
+    tablesOf.set(program, byOpaque);
   }
   const key = JSON.stringify([...opaqueDefs].sort());
-  let table = byOpaque.get(key);
-  if (!table) {
-    table = new Map();
-    byOpaque.set(key, table);
+  let tables = byOpaque.get(key);
+  if (!tables) {
+    tables = { defs: new Map(), closed: new WeakMap() };
+    byOpaque.set(key, tables);
   }
-  return table;
+  return tables;
 }
 
 const isSchematic = (b: Binder): boolean => b.level === 'state' || b.level === 'action' || b.level === 'temporal';
@@ -101,11 +118,13 @@ export class SmtEncoder implements EncoderHost {
    */
   private readonly locals = new Map<number, string>();
 
-  private readonly defTable: DefTable;
+  private readonly tables: Tables;
+  /** in the scope of one def or closed formula: the defs it calls */
+  private readonly calls = new Set<QName>();
 
   /**
    * defs in `opaqueDefs` are declared as uninterpreted functions, not defined (termination checks);
-   * `scope`: an obligation, or the body of one def (see EncodedDef)
+   * `scope`: an obligation, or one def's body or closed formula encoded on its own (see EncodedDef)
    */
   constructor(
     readonly program: Program,
@@ -113,7 +132,7 @@ export class SmtEncoder implements EncoderHost {
     private readonly scope: 'obligation' | 'def' = 'obligation',
   ) {
     this.sorts = new SortRegistry(program);
-    this.defTable = defTableOf(program, opaqueDefs);
+    this.tables = programTables(program, opaqueDefs);
   }
 
   // ---- declarations -------------------------------------------------------------------------
@@ -577,9 +596,12 @@ export class SmtEncoder implements EncoderHost {
   /** Makes `q` and every def it calls, transitively, part of this obligation. */
   private useDef(q: QName, span: Span): void {
     if (this.defs.has(q)) return;
-    const table = this.defTable;
+    const table = this.tables.defs;
     if (!table.has(q)) table.set(q, this.encodeAlone(q, span));
-    if (this.scope === 'def') return;
+    if (this.scope === 'def') {
+      this.calls.add(q);
+      return;
+    }
     const pending = [q];
     while (pending.length > 0) {
       const d = pending.pop()!;
@@ -587,25 +609,57 @@ export class SmtEncoder implements EncoderHost {
       const encoded = table.get(d)!;
       if (encoded === 'encoding') throw new Error(`def ${d} used while its body is encoded`);
       this.defs.set(d, encoded.entry);
-      for (const [symbol, text] of encoded.declared) if (!this.declared.has(symbol)) this.declared.set(symbol, text);
-      for (const [name, text] of encoded.axioms) this.axiom(name, text);
-      for (const v of encoded.stringLiterals) this.stringLiterals.add(v);
-      if (encoded.stringTheory) this.stringTheory = true;
-      this.sorts.absorb(encoded.sorts);
+      this.adopt(encoded.needs);
       pending.push(...encoded.entry.callees);
     }
   }
 
   private encodeAlone(q: QName, span: Span): EncodedDef {
-    const table = this.defTable;
+    const table = this.tables.defs;
     table.set(q, 'encoding');
     try {
       const alone = new SmtEncoder(this.program, this.opaqueDefs, 'def');
       const entry = alone.defineBody(q, span);
-      return { entry, declared: alone.declared, axioms: alone.axioms, stringLiterals: alone.stringLiterals, stringTheory: alone.stringTheory, sorts: alone.sorts };
+      return { entry, needs: alone.needs() };
     } finally {
       table.delete(q);
     }
+  }
+
+  /**
+   * A formula as text; one without free binders is encoded once per program for each state and
+   * polarity, like a def (facts and assumptions recur in every obligation of a theorem).
+   */
+  closed(e: Expr, env: Env): string {
+    if (this.scope === 'def' || env.defMachine !== undefined || freeBinders(e).size > 0) return this.expr(e, env);
+    let byEnv = this.tables.closed.get(e);
+    if (!byEnv) {
+      byEnv = new Map();
+      this.tables.closed.set(e, byEnv);
+    }
+    const key = `${env.state}:${env.polarity}`;
+    let encoded = byEnv.get(key);
+    if (!encoded) {
+      const alone = new SmtEncoder(this.program, this.opaqueDefs, 'def');
+      encoded = { text: alone.expr(e, env), needs: alone.needs() };
+      byEnv.set(key, encoded);
+    }
+    this.adopt(encoded.needs);
+    for (const q of encoded.needs.calls) this.useDef(q, e.span);
+    return encoded.text;
+  }
+
+  private needs(): Needs {
+    return { declared: this.declared, axioms: this.axioms, stringLiterals: this.stringLiterals, stringTheory: this.stringTheory, sorts: this.sorts, calls: this.calls };
+  }
+
+  /** declares what a text encoded on its own needs (its calls excepted) */
+  private adopt(needs: Needs): void {
+    for (const [symbol, text] of needs.declared) if (!this.declared.has(symbol)) this.declared.set(symbol, text);
+    for (const [name, text] of needs.axioms) this.axiom(name, text);
+    for (const v of needs.stringLiterals) this.stringLiterals.add(v);
+    if (needs.stringTheory) this.stringTheory = true;
+    this.sorts.absorb(needs.sorts);
   }
 
   private defineBody(q: QName, span: Span): DefEntry {

@@ -1,6 +1,7 @@
-// Must-reject: a def is encoded once per program and its text reused by every obligation, so its
-// binders must never capture an obligation's names (same kspec names, nested defs, recursion, a
-// def whose binder names match the theorem's), and the reused text must be the same in each.
+// Must-reject: a def, a fact or an assumption is encoded once per program and its text reused by
+// every obligation, so its binders must never capture an obligation's names (same kspec names,
+// nested defs, recursion, facts whose binders are named like the goal's), and the reused text must
+// be the same in each.
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeSolvers, mismatches, proveSpec } from '../smt/helper.js';
 
@@ -23,6 +24,21 @@ theorem ok_sum: sum_to(3) == 6 proof by smt
 theorem bad_sum: forall n: Int :: n > 0 ==> sum_to(n) == sum_to(n - 1) proof by smt
 theorem ok_picks: forall x: Int :: picks(Some(x + 1), x) == x + 1 && picks(None, x) == x proof by smt
 theorem bad_picks: forall x: Int :: picks(Some(x + 1), x) == x proof by smt
+
+machine Bag {
+  var x: Int
+  var s: Set<Int>
+  init { x == 0 && s == {} }
+  action put(y: Int in 0..3) {
+    s' = s.add(y + x)
+    x' = x + 1
+  }
+}
+theorem ok_members: Bag |= [](forall y in s :: y >= 0) proof by invariant using ok_count
+theorem ok_count: Bag |= [](x >= 0) proof by invariant
+theorem ok_with_facts: Bag |= [](forall y in s :: y + x >= 0) proof by smt using ok_members, ok_count
+theorem bad_with_facts: Bag |= [](forall y in s :: y >= x) proof by smt using ok_members, ok_count
+theorem bad_members_positive: Bag |= [](forall y in s :: y >= 1) proof by invariant using ok_members, ok_count
 `;
 
 describe('defs encoded once per program', () => {
