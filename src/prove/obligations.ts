@@ -131,6 +131,9 @@ class Planner {
   }
 
   private justify(j: Justification, formula: Expr, step: string | undefined): void {
+    // theorems a temporal step cites (`ptl(t, …)`, a lemma) are verified and reported like `using` facts
+    const cited = [...(j.rule.kind === 'lemma' ? [{ name: j.rule.name, span: j.span }] : []), ...j.args.flatMap((a) => (a.kind === 'fact' && a.fact.kind !== 'step' ? [a.fact] : []))];
+    for (const ref of cited) if (this.program.theorems.has(ref.name) && !this.requires.some((r) => r.theorem === ref.name)) this.requires.push({ theorem: ref.name, span: ref.span });
     const facts = this.resolveUsing(j.using);
     if (facts === undefined) return;
     if (j.rule.kind === 'builtin' && j.rule.name === 'invariant') this.invariant(formula, facts, j, step);
