@@ -11,6 +11,7 @@ import { mcResults, param, runCli, variable, verifyTheorems, type TheoremJson, t
 
 const CONTROLLER = 'specs/rabbitmq/rabbitmq.kspec';
 const BUGGY = 'specs/rabbitmq/buggy-scaledown.kspec';
+const ESR = 'specs/rabbitmq/esr.kspec';
 const STS_KEY = 'ObjKey { kind: "StatefulSet", namespace: "ns", name: "rmq-server" }';
 
 interface StoredObj {
@@ -59,6 +60,16 @@ describe('the RabbitMQ controller', () => {
       expect([name, theorems.get(name)?.status, theorems.get(name)?.problems]).toEqual([name, 'proved', []]);
     }
   }, 240_000);
+
+  it('proves the phases of ESR proved so far (termination, snapshots and writes settle, the objects only get better)', async () => {
+    const run = await runCli(['verify', '--json', ESR]);
+    const theorems = [...verifyTheorems(run.stdout).values()];
+    expect(theorems.filter((t) => t.status !== 'proved').map((t) => [t.name, t.problems])).toEqual([]);
+    for (const name of ['reconcile_terminates', 'snapshots_settle', 'writes_settle', 'sts_namesake_owned', 'bad_shrinks']) {
+      expect(theorems.map((t) => t.name)).toContain(`rabbitmq.esr.${name}`);
+    }
+    expect(run.status).toBe(0);
+  }, 900_000);
 
   it('without the owner check the same proof fails, at the update of a StatefulSet read from a deleted resource', async () => {
     const { status, theorems } = await verify(BUGGY);

@@ -5,6 +5,12 @@
 import * as $rt from "kproof/runtime";
 export { KspecPartialError } from "kproof/runtime";
 
+export interface fluentbit$fluentbit$cluster$Ongoing {
+  readonly cr: k8s$api$Obj;
+  readonly pending: bigint | undefined;
+  readonly local: FbStep;
+}
+
 export interface k8s$api$Obj {
   readonly key: k8s$api$ObjKey;
   readonly uid: bigint;
@@ -142,6 +148,32 @@ export const k8s$api$ApiResp = {
   Failed: k8s$api$ApiResp$Failed,
 } as const;
 
+export type k8s$api$Msg =
+  | { readonly kind: "ApiRequest"; readonly id: bigint; readonly api: k8s$api$ApiReq }
+  | { readonly kind: "ApiResponse"; readonly id: bigint; readonly resp: k8s$api$ApiResp }
+  | { readonly kind: "ExtRequest"; readonly id: bigint; readonly ext: bigint }
+  | { readonly kind: "ExtResponse"; readonly id: bigint; readonly eresp: bigint };
+
+export function k8s$api$Msg$ApiRequest(id$: bigint, api$: k8s$api$ApiReq): k8s$api$Msg {
+  return { kind: "ApiRequest", id: id$, api: api$ };
+}
+export function k8s$api$Msg$ApiResponse(id$: bigint, resp$: k8s$api$ApiResp): k8s$api$Msg {
+  return { kind: "ApiResponse", id: id$, resp: resp$ };
+}
+export function k8s$api$Msg$ExtRequest(id$: bigint, ext$: bigint): k8s$api$Msg {
+  return { kind: "ExtRequest", id: id$, ext: ext$ };
+}
+export function k8s$api$Msg$ExtResponse(id$: bigint, eresp$: bigint): k8s$api$Msg {
+  return { kind: "ExtResponse", id: id$, eresp: eresp$ };
+}
+/** the constructors of k8s$api$Msg */
+export const k8s$api$Msg = {
+  ApiRequest: k8s$api$Msg$ApiRequest,
+  ApiResponse: k8s$api$Msg$ApiResponse,
+  ExtRequest: k8s$api$Msg$ExtRequest,
+  ExtResponse: k8s$api$Msg$ExtResponse,
+} as const;
+
 export type k8s$api$Req =
   { readonly kind: "ToApi"; readonly api: k8s$api$ApiReq } | { readonly kind: "ToExt"; readonly ext: bigint };
 
@@ -183,7 +215,7 @@ export function all_resources(): ReadonlySet<SubResource> {
   ]);
 }
 
-export function next_resource(r$2715: SubResource): SubResource | undefined {
+export function next_resource(r$0: SubResource): SubResource | undefined {
   return (($v0: SubResource): SubResource | undefined => {
     switch ($v0.kind) {
       case "ServiceAccount": {
@@ -202,184 +234,174 @@ export function next_resource(r$2715: SubResource): SubResource | undefined {
         return undefined as SubResource | undefined;
       }
     }
-  })(r$2715);
+  })(r$0);
 }
 
-export function named(kind$2716: string, cr$2717: k8s$api$ObjKey, suffix$2718: string): k8s$api$ObjKey {
-  return {
-    kind: kind$2716,
-    namespace: cr$2717.namespace,
-    name: cr$2717.name + suffix$2718,
-  } as k8s$api$ObjKey;
+export function named(kind$0: string, cr$1: k8s$api$ObjKey, suffix$2: string): k8s$api$ObjKey {
+  return { kind: kind$0, namespace: cr$1.namespace, name: cr$1.name + suffix$2 } as k8s$api$ObjKey;
 }
 
-export function resource_key(r$2719: SubResource, cr$2720: k8s$api$ObjKey): k8s$api$ObjKey {
-  return (($v1: SubResource): k8s$api$ObjKey => {
-    switch ($v1.kind) {
+export function resource_key(r$0: SubResource, cr$1: k8s$api$ObjKey): k8s$api$ObjKey {
+  return (($v0: SubResource): k8s$api$ObjKey => {
+    switch ($v0.kind) {
       case "ServiceAccount": {
-        return named("ServiceAccount", cr$2720, "");
+        return named("ServiceAccount", cr$1, "");
       }
       case "Role": {
-        return named("Role", cr$2720, "");
+        return named("Role", cr$1, "");
       }
       case "RoleBinding": {
-        return named("RoleBinding", cr$2720, "");
+        return named("RoleBinding", cr$1, "");
       }
       case "Service": {
-        return named("Service", cr$2720, "");
+        return named("Service", cr$1, "");
       }
       case "DaemonSet": {
-        return named("DaemonSet", cr$2720, "");
+        return named("DaemonSet", cr$1, "");
       }
     }
-  })(r$2719);
+  })(r$0);
 }
 
 export function config_name(): string {
   return "fluent-bit-config";
 }
 
-export function config_secret_key(cr$2721: k8s$api$ObjKey): k8s$api$ObjKey {
-  return { kind: "FluentBit", namespace: cr$2721.namespace, name: config_name() } as k8s$api$ObjKey;
+export function config_secret_key(cr$0: k8s$api$ObjKey): k8s$api$ObjKey {
+  return { kind: "FluentBit", namespace: cr$0.namespace, name: config_name() } as k8s$api$ObjKey;
 }
 
-export function is_config_secret(k$2722: k8s$api$ObjKey): boolean {
-  return k$2722.name === config_name();
+export function is_config_secret(k$0: k8s$api$ObjKey): boolean {
+  return k$0.name === config_name();
 }
 
-export function desired_content(r$2723: SubResource, spec$2724: bigint): bigint {
-  return $rt.equals<SubResource>(r$2723, SubResource$DaemonSet) ? spec$2724 : 0n;
+export function desired_content(r$0: SubResource, spec$1: bigint): bigint {
+  return $rt.equals<SubResource>(r$0, SubResource$DaemonSet) ? spec$1 : 0n;
 }
 
-export function make_resource(r$2725: SubResource, cr$2726: k8s$api$Obj): k8s$api$Obj {
+export function make_resource(r$0: SubResource, cr$1: k8s$api$Obj): k8s$api$Obj {
   return {
-    key: resource_key(r$2725, cr$2726.key),
+    key: resource_key(r$0, cr$1.key),
     uid: 0n,
     rv: 0n,
-    owners: $rt.setOf<bigint>([cr$2726.uid]),
-    spec: desired_content(r$2725, cr$2726.spec),
+    owners: $rt.setOf<bigint>([cr$1.uid]),
+    spec: desired_content(r$0, cr$1.spec),
     status: 0n,
   } as k8s$api$Obj;
 }
 
-export function api(r$2727: k8s$api$ApiReq): k8s$api$Req | undefined {
-  return k8s$api$Req$ToApi(r$2727);
+export function api(r$0: k8s$api$ApiReq): k8s$api$Req | undefined {
+  return k8s$api$Req$ToApi(r$0);
 }
 
-export function get_step(
-  r$2728: SubResource,
-  cr$2729: k8s$api$Obj,
-): readonly [FbStep, k8s$api$Req | undefined] {
-  return [FbStep$AfterGet(r$2728), api(k8s$api$ApiReq$Get(resource_key(r$2728, cr$2729.key)))] as const;
+export function get_step(r$0: SubResource, cr$1: k8s$api$Obj): readonly [FbStep, k8s$api$Req | undefined] {
+  return [FbStep$AfterGet(r$0), api(k8s$api$ApiReq$Get(resource_key(r$0, cr$1.key)))] as const;
 }
 
 export function after_resource(
-  r$2730: SubResource,
-  cr$2731: k8s$api$Obj,
+  r$0: SubResource,
+  cr$1: k8s$api$Obj,
 ): readonly [FbStep, k8s$api$Req | undefined] {
-  return (($v2: SubResource | undefined): readonly [FbStep, k8s$api$Req | undefined] => {
-    if ($v2 === undefined) return [FbStep$Done, undefined as k8s$api$Req | undefined] as const;
-    const n$2829: SubResource = $v2;
-    return get_step(n$2829, cr$2731);
-  })(next_resource(r$2730));
+  return (($v0: SubResource | undefined): readonly [FbStep, k8s$api$Req | undefined] => {
+    if ($v0 === undefined) return [FbStep$Done, undefined as k8s$api$Req | undefined] as const;
+    const n$2: SubResource = $v0;
+    return get_step(n$2, cr$1);
+  })(next_resource(r$0));
 }
 
-export function api_response(resp$2732: k8s$api$Resp | undefined): k8s$api$ApiResp | undefined {
-  return (($v3: k8s$api$Resp | undefined): k8s$api$ApiResp | undefined => {
-    if ($v3 === undefined) return undefined as k8s$api$ApiResp | undefined;
-    const r$2838: k8s$api$Resp = $v3;
-    return (($v4: k8s$api$Resp): k8s$api$ApiResp | undefined => {
-      switch ($v4.kind) {
+export function api_response(resp$0: k8s$api$Resp | undefined): k8s$api$ApiResp | undefined {
+  return (($v0: k8s$api$Resp | undefined): k8s$api$ApiResp | undefined => {
+    if ($v0 === undefined) return undefined as k8s$api$ApiResp | undefined;
+    const r$1: k8s$api$Resp = $v0;
+    return (($v1: k8s$api$Resp): k8s$api$ApiResp | undefined => {
+      switch ($v1.kind) {
         case "FromApi": {
-          const a$2840: k8s$api$ApiResp = $v4.api;
-          return a$2840;
+          const a$2: k8s$api$ApiResp = $v1.api;
+          return a$2;
         }
         default:
           return undefined as k8s$api$ApiResp | undefined;
       }
-    })(r$2838);
-  })(resp$2732);
+    })(r$1);
+  })(resp$0);
 }
 
-export function ok(resp$2733: k8s$api$Resp | undefined): boolean {
-  return (($v5: k8s$api$ApiResp | undefined): boolean => {
-    if ($v5 === undefined) return false;
-    const a$2849: k8s$api$ApiResp = $v5;
-    return a$2849.kind === "ObjOk";
-  })(api_response(resp$2733));
+export function ok(resp$0: k8s$api$Resp | undefined): boolean {
+  return (($v0: k8s$api$ApiResp | undefined): boolean => {
+    if ($v0 === undefined) return false;
+    const a$1: k8s$api$ApiResp = $v0;
+    return a$1.kind === "ObjOk";
+  })(api_response(resp$0));
 }
 
-export function up_to_date(r$2734: SubResource, o$2735: k8s$api$Obj, cr$2736: k8s$api$Obj): boolean {
+export function up_to_date(r$0: SubResource, o$1: k8s$api$Obj, cr$2: k8s$api$Obj): boolean {
   return (
-    o$2735.spec === desired_content(r$2734, cr$2736.spec) &&
-    $rt.equals<ReadonlySet<bigint>>(o$2735.owners, $rt.setOf<bigint>([cr$2736.uid]))
+    o$1.spec === desired_content(r$0, cr$2.spec) &&
+    $rt.equals<ReadonlySet<bigint>>(o$1.owners, $rt.setOf<bigint>([cr$2.uid]))
   );
 }
 
 export function fb_core(
-  cr$1511: k8s$api$Obj,
-  resp$1512: k8s$api$Resp | undefined,
-  st$1513: FbStep,
+  cr$0: k8s$api$Obj,
+  resp$1: k8s$api$Resp | undefined,
+  st$2: FbStep,
 ): readonly [FbStep, k8s$api$Req | undefined] {
-  return (($v6: FbStep): readonly [FbStep, k8s$api$Req | undefined] => {
-    switch ($v6.kind) {
+  return (($v0: FbStep): readonly [FbStep, k8s$api$Req | undefined] => {
+    switch ($v0.kind) {
       case "Init": {
-        return is_config_secret(cr$1511.key)
+        return is_config_secret(cr$0.key)
           ? ([FbStep$Done, undefined as k8s$api$Req | undefined] as const)
-          : ([FbStep$AfterGetSecret, api(k8s$api$ApiReq$Get(config_secret_key(cr$1511.key)))] as const);
+          : ([FbStep$AfterGetSecret, api(k8s$api$ApiReq$Get(config_secret_key(cr$0.key)))] as const);
       }
       case "AfterGetSecret": {
-        return ok(resp$1512)
-          ? get_step(SubResource$ServiceAccount, cr$1511)
+        return ok(resp$1)
+          ? get_step(SubResource$ServiceAccount, cr$0)
           : ([FbStep$Error, undefined as k8s$api$Req | undefined] as const);
       }
       case "AfterGet": {
-        const r$2892: SubResource = $v6.got;
-        return (($v7: k8s$api$ApiResp | undefined): readonly [FbStep, k8s$api$Req | undefined] => {
-          if ($v7 === undefined) return [FbStep$Error, undefined as k8s$api$Req | undefined] as const;
-          const a$2895: k8s$api$ApiResp = $v7;
-          return (($v8: k8s$api$ApiResp): readonly [FbStep, k8s$api$Req | undefined] => {
-            switch ($v8.kind) {
+        const r$3: SubResource = $v0.got;
+        return (($v1: k8s$api$ApiResp | undefined): readonly [FbStep, k8s$api$Req | undefined] => {
+          if ($v1 === undefined) return [FbStep$Error, undefined as k8s$api$Req | undefined] as const;
+          const a$4: k8s$api$ApiResp = $v1;
+          return (($v2: k8s$api$ApiResp): readonly [FbStep, k8s$api$Req | undefined] => {
+            switch ($v2.kind) {
               case "ObjOk": {
-                const o$2897: k8s$api$Obj = $v8.obj;
-                return up_to_date(r$2892, o$2897, cr$1511)
-                  ? after_resource(r$2892, cr$1511)
+                const o$5: k8s$api$Obj = $v2.obj;
+                return up_to_date(r$3, o$5, cr$0)
+                  ? after_resource(r$3, cr$0)
                   : ([
-                      FbStep$AfterUpdate(r$2892),
+                      FbStep$AfterUpdate(r$3),
                       api(
                         k8s$api$ApiReq$Update({
-                          ...o$2897,
-                          spec: desired_content(r$2892, cr$1511.spec),
-                          owners: $rt.setOf<bigint>([cr$1511.uid]),
+                          ...o$5,
+                          spec: desired_content(r$3, cr$0.spec),
+                          owners: $rt.setOf<bigint>([cr$0.uid]),
                         } as k8s$api$Obj),
                       ),
                     ] as const);
               }
               case "Failed": {
-                const e$2920: k8s$api$ApiError = $v8.error;
-                return $rt.equals<k8s$api$ApiError>(e$2920, k8s$api$ApiError$NotFound)
-                  ? ([
-                      FbStep$AfterCreate(r$2892),
-                      api(k8s$api$ApiReq$Create(make_resource(r$2892, cr$1511))),
-                    ] as const)
+                const e$6: k8s$api$ApiError = $v2.error;
+                return $rt.equals<k8s$api$ApiError>(e$6, k8s$api$ApiError$NotFound)
+                  ? ([FbStep$AfterCreate(r$3), api(k8s$api$ApiReq$Create(make_resource(r$3, cr$0)))] as const)
                   : ([FbStep$Error, undefined as k8s$api$Req | undefined] as const);
               }
               default:
                 return [FbStep$Error, undefined as k8s$api$Req | undefined] as const;
             }
-          })(a$2895);
-        })(api_response(resp$1512));
+          })(a$4);
+        })(api_response(resp$1));
       }
       case "AfterCreate": {
-        const r$2944: SubResource = $v6.created;
-        return ok(resp$1512)
-          ? after_resource(r$2944, cr$1511)
+        const r$7: SubResource = $v0.created;
+        return ok(resp$1)
+          ? after_resource(r$7, cr$0)
           : ([FbStep$Error, undefined as k8s$api$Req | undefined] as const);
       }
       case "AfterUpdate": {
-        const r$2954: SubResource = $v6.updated;
-        return ok(resp$1512)
-          ? after_resource(r$2954, cr$1511)
+        const r$8: SubResource = $v0.updated;
+        return ok(resp$1)
+          ? after_resource(r$8, cr$0)
           : ([FbStep$Error, undefined as k8s$api$Req | undefined] as const);
       }
       case "Done": {
@@ -389,41 +411,242 @@ export function fb_core(
         return [FbStep$Error, undefined as k8s$api$Req | undefined] as const;
       }
     }
-  })(st$1513);
+  })(st$2);
 }
 
 export function fb_init(): FbStep {
   return FbStep$Init;
 }
 
-export function fb_done(st$1517: FbStep): boolean {
-  return $rt.equals<FbStep>(st$1517, FbStep$Done);
+export function fb_done(st$0: FbStep): boolean {
+  return $rt.equals<FbStep>(st$0, FbStep$Done);
 }
 
-export function fb_error(st$1519: FbStep): boolean {
-  return $rt.equals<FbStep>(st$1519, FbStep$Error);
+export function fb_error(st$0: FbStep): boolean {
+  return $rt.equals<FbStep>(st$0, FbStep$Error);
 }
 
-export function no_external(x$1521: bigint, etcd$1522: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>): bigint {
-  return x$1521;
+export function no_external(x$0: bigint, etcd$1: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>): bigint {
+  return x$0;
 }
 
-export function any_update(old$1525: bigint, new$1526: bigint): boolean {
+export function any_update(old$0: bigint, new$1: bigint): boolean {
   return true;
 }
 
 export function fb_matches(
-  cr$1529: k8s$api$ObjKey,
-  spec$1530: bigint,
-  etcd$1531: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
+  cr$0: k8s$api$ObjKey,
+  spec$1: bigint,
+  etcd$2: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
 ): boolean {
   return (
-    is_config_secret(cr$1529) ||
+    is_config_secret(cr$0) ||
     $rt.all<SubResource>(
       all_resources(),
-      (r$2983: SubResource) =>
-        $rt.mapHas(etcd$1531, resource_key(r$2983, cr$1529)) &&
-        $rt.mapIndex(etcd$1531, resource_key(r$2983, cr$1529)).spec === desired_content(r$2983, spec$1530),
+      (r$3: SubResource) =>
+        $rt.mapHas(etcd$2, resource_key(r$3, cr$0)) &&
+        $rt.mapIndex(etcd$2, resource_key(r$3, cr$0)).spec === desired_content(r$3, spec$1),
     )
   );
+}
+
+export function msg_shape(m$0: k8s$api$Msg): boolean {
+  return (($v0: k8s$api$Msg): boolean => {
+    switch ($v0.kind) {
+      case "ApiRequest": {
+        const a$1: k8s$api$ApiReq = $v0.api;
+        return !(a$1.kind === "Delete" || a$1.kind === "UpdateStatus");
+      }
+      case "ApiResponse": {
+        const r$2: k8s$api$ApiResp = $v0.resp;
+        return true;
+      }
+      default:
+        return false;
+    }
+  })(m$0);
+}
+
+export function waiting(st$0: FbStep): boolean {
+  return !(
+    $rt.equals<FbStep>(st$0, FbStep$Init) ||
+    $rt.equals<FbStep>(st$0, FbStep$Done) ||
+    $rt.equals<FbStep>(st$0, FbStep$Error)
+  );
+}
+
+export function answers(st$0: FbStep, cr$1: k8s$api$ObjKey, m$2: k8s$api$Msg): boolean {
+  return (($v0: FbStep): boolean => {
+    switch ($v0.kind) {
+      case "AfterGet": {
+        const r$3: SubResource = $v0.got;
+        return (($v1: k8s$api$Msg): boolean => {
+          switch ($v1.kind) {
+            case "ApiRequest": {
+              const a$4: k8s$api$ApiReq = $v1.api;
+              return $rt.equals<k8s$api$ApiReq>(a$4, k8s$api$ApiReq$Get(resource_key(r$3, cr$1)));
+            }
+            case "ApiResponse": {
+              const x$5: k8s$api$ApiResp = $v1.resp;
+              return (($v2: k8s$api$ApiResp): boolean => {
+                switch ($v2.kind) {
+                  case "ObjOk": {
+                    const o$6: k8s$api$Obj = $v2.obj;
+                    return $rt.equals<k8s$api$ObjKey>(o$6.key, resource_key(r$3, cr$1));
+                  }
+                  default:
+                    return true;
+                }
+              })(x$5);
+            }
+            default:
+              return true;
+          }
+        })(m$2);
+      }
+      default:
+        return true;
+    }
+  })(st$0);
+}
+
+export function togo(r$0: SubResource): bigint {
+  return (($v0: SubResource): bigint => {
+    switch ($v0.kind) {
+      case "ServiceAccount": {
+        return 4n;
+      }
+      case "Role": {
+        return 3n;
+      }
+      case "RoleBinding": {
+        return 2n;
+      }
+      case "Service": {
+        return 1n;
+      }
+      case "DaemonSet": {
+        return 0n;
+      }
+    }
+  })(r$0);
+}
+
+export function fb_rank(st$0: FbStep): bigint {
+  return (($v0: FbStep): bigint => {
+    switch ($v0.kind) {
+      case "Init": {
+        return 14n;
+      }
+      case "AfterGetSecret": {
+        return 13n;
+      }
+      case "AfterGet": {
+        const r$1: SubResource = $v0.got;
+        return 3n + 2n * togo(r$1);
+      }
+      case "AfterCreate": {
+        const r$2: SubResource = $v0.created;
+        return 2n + 2n * togo(r$2);
+      }
+      case "AfterUpdate": {
+        const r$3: SubResource = $v0.updated;
+        return 2n + 2n * togo(r$3);
+      }
+      case "Done": {
+        return 1n;
+      }
+      case "Error": {
+        return 1n;
+      }
+    }
+  })(st$0);
+}
+
+export function rank_of(
+  k$0: k8s$api$ObjKey,
+  ongoing$1: ReadonlyMap<k8s$api$ObjKey, fluentbit$fluentbit$cluster$Ongoing>,
+): bigint {
+  return $rt.mapHas(ongoing$1, k$0) ? fb_rank($rt.mapIndex(ongoing$1, k$0).local) : 0n;
+}
+
+export function sched_ok(
+  k$0: k8s$api$ObjKey,
+  s$1: bigint,
+  etcd$2: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
+  scheduled$3: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
+): boolean {
+  return (
+    !$rt.mapHas(scheduled$3, k$0) ||
+    ($rt.mapIndex(scheduled$3, k$0).spec === s$1 &&
+      $rt.mapIndex(scheduled$3, k$0).uid === $rt.mapIndex(etcd$2, k$0).uid)
+  );
+}
+
+export function run_ok(
+  k$0: k8s$api$ObjKey,
+  s$1: bigint,
+  etcd$2: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
+  ongoing$3: ReadonlyMap<k8s$api$ObjKey, fluentbit$fluentbit$cluster$Ongoing>,
+): boolean {
+  return (
+    !$rt.mapHas(ongoing$3, k$0) ||
+    ($rt.mapIndex(ongoing$3, k$0).cr.spec === s$1 &&
+      $rt.mapIndex(ongoing$3, k$0).cr.uid === $rt.mapIndex(etcd$2, k$0).uid)
+  );
+}
+
+export function fits(
+  k$0: k8s$api$ObjKey,
+  s$1: bigint,
+  etcd$2: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
+  o$3: k8s$api$Obj,
+): boolean {
+  return $rt.all<SubResource>(
+    [
+      SubResource$ServiceAccount,
+      SubResource$Role,
+      SubResource$RoleBinding,
+      SubResource$Service,
+      SubResource$DaemonSet,
+    ],
+    (r$4: SubResource) =>
+      !$rt.equals<k8s$api$ObjKey>(o$3.key, resource_key(r$4, k$0)) ||
+      (o$3.spec === desired_content(r$4, s$1) &&
+        $rt.equals<ReadonlySet<bigint>>(o$3.owners, $rt.setOf<bigint>([$rt.mapIndex(etcd$2, k$0).uid]))),
+  );
+}
+
+export function write_ok(
+  k$0: k8s$api$ObjKey,
+  s$1: bigint,
+  etcd$2: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
+  m$3: k8s$api$Msg,
+): boolean {
+  return (($v0: k8s$api$Msg): boolean => {
+    switch ($v0.kind) {
+      case "ApiRequest": {
+        const a$4: k8s$api$ApiReq = $v0.api;
+        return (($v1: k8s$api$ApiReq): boolean => {
+          switch ($v1.kind) {
+            case "Create": {
+              const o$5: k8s$api$Obj = $v1.obj;
+              return fits(k$0, s$1, etcd$2, o$5);
+            }
+            case "Update": {
+              const o$6: k8s$api$Obj = $v1.obj;
+              return fits(k$0, s$1, etcd$2, o$6);
+            }
+            case "Get": {
+              return true;
+            }
+            default:
+              return false;
+          }
+        })(a$4);
+      }
+      default:
+        return true;
+    }
+  })(m$3);
 }

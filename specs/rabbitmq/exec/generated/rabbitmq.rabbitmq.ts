@@ -211,27 +211,27 @@ export const SubResource = {
   StatefulSet: SubResource$StatefulSet,
 } as const;
 
-export function k8s$api$msg_id(m$1: k8s$api$Msg): bigint {
+export function k8s$api$msg_id(m$0: k8s$api$Msg): bigint {
   return (($v0: k8s$api$Msg): bigint => {
     switch ($v0.kind) {
       case "ApiRequest": {
-        const i$40: bigint = $v0.id;
-        return i$40;
+        const i$1: bigint = $v0.id;
+        return i$1;
       }
       case "ApiResponse": {
-        const i$42: bigint = $v0.id;
-        return i$42;
+        const i$2: bigint = $v0.id;
+        return i$2;
       }
       case "ExtRequest": {
-        const i$44: bigint = $v0.id;
-        return i$44;
+        const i$3: bigint = $v0.id;
+        return i$3;
       }
       case "ExtResponse": {
-        const i$46: bigint = $v0.id;
-        return i$46;
+        const i$4: bigint = $v0.id;
+        return i$4;
       }
     }
-  })(m$1);
+  })(m$0);
 }
 
 export function all_resources(): ReadonlySet<SubResource> {
@@ -249,9 +249,9 @@ export function all_resources(): ReadonlySet<SubResource> {
   ]);
 }
 
-export function next_resource(r$2715: SubResource): SubResource | undefined {
-  return (($v1: SubResource): SubResource | undefined => {
-    switch ($v1.kind) {
+export function next_resource(r$0: SubResource): SubResource | undefined {
+  return (($v0: SubResource): SubResource | undefined => {
+    switch ($v0.kind) {
       case "HeadlessService": {
         return SubResource$Service;
       }
@@ -283,203 +283,196 @@ export function next_resource(r$2715: SubResource): SubResource | undefined {
         return undefined as SubResource | undefined;
       }
     }
-  })(r$2715);
+  })(r$0);
 }
 
-export function named(kind$2716: string, cr$2717: k8s$api$ObjKey, suffix$2718: string): k8s$api$ObjKey {
-  return {
-    kind: kind$2716,
-    namespace: cr$2717.namespace,
-    name: cr$2717.name + suffix$2718,
-  } as k8s$api$ObjKey;
+export function named(kind$0: string, cr$1: k8s$api$ObjKey, suffix$2: string): k8s$api$ObjKey {
+  return { kind: kind$0, namespace: cr$1.namespace, name: cr$1.name + suffix$2 } as k8s$api$ObjKey;
 }
 
-export function resource_key(r$2719: SubResource, cr$2720: k8s$api$ObjKey): k8s$api$ObjKey {
-  return (($v2: SubResource): k8s$api$ObjKey => {
-    switch ($v2.kind) {
+export function resource_key(r$0: SubResource, cr$1: k8s$api$ObjKey): k8s$api$ObjKey {
+  return (($v0: SubResource): k8s$api$ObjKey => {
+    switch ($v0.kind) {
       case "HeadlessService": {
-        return named("Service", cr$2720, "-nodes");
+        return named("Service", cr$1, "-nodes");
       }
       case "Service": {
-        return named("Service", cr$2720, "");
+        return named("Service", cr$1, "");
       }
       case "ErlangCookieSecret": {
-        return named("Secret", cr$2720, "-erlang-cookie");
+        return named("Secret", cr$1, "-erlang-cookie");
       }
       case "DefaultUserSecret": {
-        return named("Secret", cr$2720, "-default-user");
+        return named("Secret", cr$1, "-default-user");
       }
       case "PluginsConfigMap": {
-        return named("ConfigMap", cr$2720, "-plugins-conf");
+        return named("ConfigMap", cr$1, "-plugins-conf");
       }
       case "ServerConfigMap": {
-        return named("ConfigMap", cr$2720, "-server-conf");
+        return named("ConfigMap", cr$1, "-server-conf");
       }
       case "ServiceAccount": {
-        return named("ServiceAccount", cr$2720, "-server");
+        return named("ServiceAccount", cr$1, "-server");
       }
       case "Role": {
-        return named("Role", cr$2720, "-peer-discovery");
+        return named("Role", cr$1, "-peer-discovery");
       }
       case "RoleBinding": {
-        return named("RoleBinding", cr$2720, "-server");
+        return named("RoleBinding", cr$1, "-server");
       }
       case "StatefulSet": {
-        return named("StatefulSet", cr$2720, "-server");
+        return named("StatefulSet", cr$1, "-server");
       }
     }
-  })(r$2719);
+  })(r$0);
 }
 
-export function desired_content(r$2721: SubResource, replicas$2722: bigint): bigint {
-  return $rt.equals<SubResource>(r$2721, SubResource$StatefulSet) ? replicas$2722 : 0n;
+export function desired_content(r$0: SubResource, replicas$1: bigint): bigint {
+  return $rt.equals<SubResource>(r$0, SubResource$StatefulSet) ? replicas$1 : 0n;
 }
 
-export function owned(r$2723: SubResource): boolean {
-  return $rt.equals<SubResource>(r$2723, SubResource$StatefulSet);
+export function owned(r$0: SubResource): boolean {
+  return $rt.equals<SubResource>(r$0, SubResource$StatefulSet);
 }
 
-export function owners_for(r$2724: SubResource, cr$2725: k8s$api$Obj): ReadonlySet<bigint> {
-  return owned(r$2724) ? $rt.setOf<bigint>([cr$2725.uid]) : $rt.setOf<bigint>([]);
+export function owners_for(r$0: SubResource, cr$1: k8s$api$Obj): ReadonlySet<bigint> {
+  return owned(r$0) ? $rt.setOf<bigint>([cr$1.uid]) : $rt.setOf<bigint>([]);
 }
 
-export function make_resource(r$2726: SubResource, cr$2727: k8s$api$Obj): k8s$api$Obj {
+export function make_resource(r$0: SubResource, cr$1: k8s$api$Obj): k8s$api$Obj {
   return {
-    key: resource_key(r$2726, cr$2727.key),
+    key: resource_key(r$0, cr$1.key),
     uid: 0n,
     rv: 0n,
-    owners: owners_for(r$2726, cr$2727),
-    spec: desired_content(r$2726, cr$2727.spec),
+    owners: owners_for(r$0, cr$1),
+    spec: desired_content(r$0, cr$1.spec),
     status: 0n,
   } as k8s$api$Obj;
 }
 
-export function api(r$2728: k8s$api$ApiReq): k8s$api$Req | undefined {
-  return k8s$api$Req$ToApi(r$2728);
+export function api(r$0: k8s$api$ApiReq): k8s$api$Req | undefined {
+  return k8s$api$Req$ToApi(r$0);
 }
 
-export function get_step(
-  r$2729: SubResource,
-  cr$2730: k8s$api$Obj,
-): readonly [RmqStep, k8s$api$Req | undefined] {
-  return [RmqStep$AfterGet(r$2729), api(k8s$api$ApiReq$Get(resource_key(r$2729, cr$2730.key)))] as const;
+export function get_step(r$0: SubResource, cr$1: k8s$api$Obj): readonly [RmqStep, k8s$api$Req | undefined] {
+  return [RmqStep$AfterGet(r$0), api(k8s$api$ApiReq$Get(resource_key(r$0, cr$1.key)))] as const;
 }
 
 export function after_resource(
-  r$2731: SubResource,
-  cr$2732: k8s$api$Obj,
+  r$0: SubResource,
+  cr$1: k8s$api$Obj,
 ): readonly [RmqStep, k8s$api$Req | undefined] {
-  return (($v3: SubResource | undefined): readonly [RmqStep, k8s$api$Req | undefined] => {
-    if ($v3 === undefined) return [RmqStep$Done, undefined as k8s$api$Req | undefined] as const;
-    const n$2904: SubResource = $v3;
-    return get_step(n$2904, cr$2732);
-  })(next_resource(r$2731));
+  return (($v0: SubResource | undefined): readonly [RmqStep, k8s$api$Req | undefined] => {
+    if ($v0 === undefined) return [RmqStep$Done, undefined as k8s$api$Req | undefined] as const;
+    const n$2: SubResource = $v0;
+    return get_step(n$2, cr$1);
+  })(next_resource(r$0));
 }
 
-export function api_response(resp$2733: k8s$api$Resp | undefined): k8s$api$ApiResp | undefined {
-  return (($v4: k8s$api$Resp | undefined): k8s$api$ApiResp | undefined => {
-    if ($v4 === undefined) return undefined as k8s$api$ApiResp | undefined;
-    const r$2913: k8s$api$Resp = $v4;
-    return (($v5: k8s$api$Resp): k8s$api$ApiResp | undefined => {
-      switch ($v5.kind) {
+export function api_response(resp$0: k8s$api$Resp | undefined): k8s$api$ApiResp | undefined {
+  return (($v0: k8s$api$Resp | undefined): k8s$api$ApiResp | undefined => {
+    if ($v0 === undefined) return undefined as k8s$api$ApiResp | undefined;
+    const r$1: k8s$api$Resp = $v0;
+    return (($v1: k8s$api$Resp): k8s$api$ApiResp | undefined => {
+      switch ($v1.kind) {
         case "FromApi": {
-          const a$2915: k8s$api$ApiResp = $v5.api;
-          return a$2915;
+          const a$2: k8s$api$ApiResp = $v1.api;
+          return a$2;
         }
         default:
           return undefined as k8s$api$ApiResp | undefined;
       }
-    })(r$2913);
-  })(resp$2733);
+    })(r$1);
+  })(resp$0);
 }
 
-export function ok(resp$2734: k8s$api$Resp | undefined): boolean {
-  return (($v6: k8s$api$ApiResp | undefined): boolean => {
-    if ($v6 === undefined) return false;
-    const a$2924: k8s$api$ApiResp = $v6;
-    return a$2924.kind === "ObjOk";
-  })(api_response(resp$2734));
+export function ok(resp$0: k8s$api$Resp | undefined): boolean {
+  return (($v0: k8s$api$ApiResp | undefined): boolean => {
+    if ($v0 === undefined) return false;
+    const a$1: k8s$api$ApiResp = $v0;
+    return a$1.kind === "ObjOk";
+  })(api_response(resp$0));
 }
 
-export function up_to_date(r$2735: SubResource, o$2736: k8s$api$Obj, cr$2737: k8s$api$Obj): boolean {
+export function up_to_date(r$0: SubResource, o$1: k8s$api$Obj, cr$2: k8s$api$Obj): boolean {
   return (
-    o$2736.spec === desired_content(r$2735, cr$2737.spec) &&
-    $rt.equals<ReadonlySet<bigint>>(o$2736.owners, owners_for(r$2735, cr$2737))
+    o$1.spec === desired_content(r$0, cr$2.spec) &&
+    $rt.equals<ReadonlySet<bigint>>(o$1.owners, owners_for(r$0, cr$2))
   );
 }
 
 export function may_update(
-  owner_check$2738: boolean,
-  r$2739: SubResource,
-  o$2740: k8s$api$Obj,
-  cr$2741: k8s$api$Obj,
+  owner_check$0: boolean,
+  r$1: SubResource,
+  o$2: k8s$api$Obj,
+  cr$3: k8s$api$Obj,
 ): boolean {
   return (
-    !(owner_check$2738 && $rt.equals<SubResource>(r$2739, SubResource$StatefulSet)) ||
-    $rt.equals<ReadonlySet<bigint>>(o$2740.owners, $rt.setOf<bigint>([cr$2741.uid]))
+    !(owner_check$0 && $rt.equals<SubResource>(r$1, SubResource$StatefulSet)) ||
+    $rt.equals<ReadonlySet<bigint>>(o$2.owners, $rt.setOf<bigint>([cr$3.uid]))
   );
 }
 
 export function reconcile_with(
-  owner_check$2742: boolean,
-  cr$2743: k8s$api$Obj,
-  resp$2744: k8s$api$Resp | undefined,
-  st$2745: RmqStep,
+  owner_check$0: boolean,
+  cr$1: k8s$api$Obj,
+  resp$2: k8s$api$Resp | undefined,
+  st$3: RmqStep,
 ): readonly [RmqStep, k8s$api$Req | undefined] {
-  return (($v7: RmqStep): readonly [RmqStep, k8s$api$Req | undefined] => {
-    switch ($v7.kind) {
+  return (($v0: RmqStep): readonly [RmqStep, k8s$api$Req | undefined] => {
+    switch ($v0.kind) {
       case "Init": {
-        return get_step(SubResource$HeadlessService, cr$2743);
+        return get_step(SubResource$HeadlessService, cr$1);
       }
       case "AfterGet": {
-        const r$2960: SubResource = $v7.got;
-        return (($v8: k8s$api$ApiResp | undefined): readonly [RmqStep, k8s$api$Req | undefined] => {
-          if ($v8 === undefined) return [RmqStep$Error, undefined as k8s$api$Req | undefined] as const;
-          const a$2963: k8s$api$ApiResp = $v8;
-          return (($v9: k8s$api$ApiResp): readonly [RmqStep, k8s$api$Req | undefined] => {
-            switch ($v9.kind) {
+        const r$4: SubResource = $v0.got;
+        return (($v1: k8s$api$ApiResp | undefined): readonly [RmqStep, k8s$api$Req | undefined] => {
+          if ($v1 === undefined) return [RmqStep$Error, undefined as k8s$api$Req | undefined] as const;
+          const a$5: k8s$api$ApiResp = $v1;
+          return (($v2: k8s$api$ApiResp): readonly [RmqStep, k8s$api$Req | undefined] => {
+            switch ($v2.kind) {
               case "ObjOk": {
-                const o$2965: k8s$api$Obj = $v9.obj;
-                return up_to_date(r$2960, o$2965, cr$2743)
-                  ? after_resource(r$2960, cr$2743)
-                  : may_update(owner_check$2742, r$2960, o$2965, cr$2743)
+                const o$6: k8s$api$Obj = $v2.obj;
+                return up_to_date(r$4, o$6, cr$1)
+                  ? after_resource(r$4, cr$1)
+                  : may_update(owner_check$0, r$4, o$6, cr$1)
                     ? ([
-                        RmqStep$AfterUpdate(r$2960),
+                        RmqStep$AfterUpdate(r$4),
                         api(
                           k8s$api$ApiReq$Update({
-                            ...o$2965,
-                            spec: desired_content(r$2960, cr$2743.spec),
-                            owners: owners_for(r$2960, cr$2743),
+                            ...o$6,
+                            spec: desired_content(r$4, cr$1.spec),
+                            owners: owners_for(r$4, cr$1),
                           } as k8s$api$Obj),
                         ),
                       ] as const)
                     : ([RmqStep$Error, undefined as k8s$api$Req | undefined] as const);
               }
               case "Failed": {
-                const e$2997: k8s$api$ApiError = $v9.error;
-                return $rt.equals<k8s$api$ApiError>(e$2997, k8s$api$ApiError$NotFound)
+                const e$7: k8s$api$ApiError = $v2.error;
+                return $rt.equals<k8s$api$ApiError>(e$7, k8s$api$ApiError$NotFound)
                   ? ([
-                      RmqStep$AfterCreate(r$2960),
-                      api(k8s$api$ApiReq$Create(make_resource(r$2960, cr$2743))),
+                      RmqStep$AfterCreate(r$4),
+                      api(k8s$api$ApiReq$Create(make_resource(r$4, cr$1))),
                     ] as const)
                   : ([RmqStep$Error, undefined as k8s$api$Req | undefined] as const);
               }
               default:
                 return [RmqStep$Error, undefined as k8s$api$Req | undefined] as const;
             }
-          })(a$2963);
-        })(api_response(resp$2744));
+          })(a$5);
+        })(api_response(resp$2));
       }
       case "AfterCreate": {
-        const r$3021: SubResource = $v7.created;
-        return ok(resp$2744)
-          ? after_resource(r$3021, cr$2743)
+        const r$8: SubResource = $v0.created;
+        return ok(resp$2)
+          ? after_resource(r$8, cr$1)
           : ([RmqStep$Error, undefined as k8s$api$Req | undefined] as const);
       }
       case "AfterUpdate": {
-        const r$3031: SubResource = $v7.updated;
-        return ok(resp$2744)
-          ? after_resource(r$3031, cr$2743)
+        const r$9: SubResource = $v0.updated;
+        return ok(resp$2)
+          ? after_resource(r$9, cr$1)
           : ([RmqStep$Error, undefined as k8s$api$Req | undefined] as const);
       }
       case "Done": {
@@ -489,248 +482,239 @@ export function reconcile_with(
         return [RmqStep$Error, undefined as k8s$api$Req | undefined] as const;
       }
     }
-  })(st$2745);
+  })(st$3);
 }
 
 export function rmq_core(
-  cr$1511: k8s$api$Obj,
-  resp$1512: k8s$api$Resp | undefined,
-  st$1513: RmqStep,
+  cr$0: k8s$api$Obj,
+  resp$1: k8s$api$Resp | undefined,
+  st$2: RmqStep,
 ): readonly [RmqStep, k8s$api$Req | undefined] {
-  return reconcile_with(true, cr$1511, resp$1512, st$1513);
+  return reconcile_with(true, cr$0, resp$1, st$2);
 }
 
 export function rmq_init(): RmqStep {
   return RmqStep$Init;
 }
 
-export function rmq_done(st$1517: RmqStep): boolean {
-  return $rt.equals<RmqStep>(st$1517, RmqStep$Done);
+export function rmq_done(st$0: RmqStep): boolean {
+  return $rt.equals<RmqStep>(st$0, RmqStep$Done);
 }
 
-export function rmq_error(st$1519: RmqStep): boolean {
-  return $rt.equals<RmqStep>(st$1519, RmqStep$Error);
+export function rmq_error(st$0: RmqStep): boolean {
+  return $rt.equals<RmqStep>(st$0, RmqStep$Error);
 }
 
-export function no_external(x$1521: bigint, etcd$1522: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>): bigint {
-  return x$1521;
+export function no_external(x$0: bigint, etcd$1: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>): bigint {
+  return x$0;
 }
 
-export function replicas_not_lowered(old$1525: bigint, new$1526: bigint): boolean {
-  return new$1526 >= old$1525;
+export function replicas_not_lowered(old$0: bigint, new$1: bigint): boolean {
+  return new$1 >= old$0;
 }
 
 export function rmq_matches(
-  cr$1529: k8s$api$ObjKey,
-  spec$1530: bigint,
-  etcd$1531: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
+  cr$0: k8s$api$ObjKey,
+  spec$1: bigint,
+  etcd$2: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
 ): boolean {
   return $rt.all<SubResource>(
     all_resources(),
-    (r$3065: SubResource) =>
-      $rt.mapHas(etcd$1531, resource_key(r$3065, cr$1529)) &&
-      $rt.mapIndex(etcd$1531, resource_key(r$3065, cr$1529)).spec === desired_content(r$3065, spec$1530),
+    (r$3: SubResource) =>
+      $rt.mapHas(etcd$2, resource_key(r$3, cr$0)) &&
+      $rt.mapIndex(etcd$2, resource_key(r$3, cr$0)).spec === desired_content(r$3, spec$1),
   );
 }
 
-export function snapshot_filed(c$2746: k8s$api$ObjKey, cr$2747: k8s$api$Obj, next_uid$2748: bigint): boolean {
+export function snapshot_filed(c$0: k8s$api$ObjKey, cr$1: k8s$api$Obj, next_uid$2: bigint): boolean {
   return (
-    $rt.equals<k8s$api$ObjKey>(cr$2747.key, c$2746) &&
-    cr$2747.key.kind === "RabbitmqCluster" &&
-    cr$2747.uid < next_uid$2748
+    $rt.equals<k8s$api$ObjKey>(cr$1.key, c$0) && cr$1.key.kind === "RabbitmqCluster" && cr$1.uid < next_uid$2
   );
 }
 
-export function owners_allocated(o$2749: k8s$api$Obj, next_uid$2750: bigint): boolean {
-  return $rt.all<bigint>(o$2749.owners, (u$3100: bigint) => u$3100 < next_uid$2750);
+export function owners_allocated(o$0: k8s$api$Obj, next_uid$1: bigint): boolean {
+  return $rt.all<bigint>(o$0.owners, (u$2: bigint) => u$2 < next_uid$1);
 }
 
-export function request_shape(a$2751: k8s$api$ApiReq, next_rv$2752: bigint, next_uid$2753: bigint): boolean {
-  return (($v10: k8s$api$ApiReq): boolean => {
-    switch ($v10.kind) {
+export function request_shape(a$0: k8s$api$ApiReq, next_rv$1: bigint, next_uid$2: bigint): boolean {
+  return (($v0: k8s$api$ApiReq): boolean => {
+    switch ($v0.kind) {
       case "Get": {
-        const key$3106: k8s$api$ObjKey = $v10.key;
-        return !(key$3106.kind === "RabbitmqCluster");
+        const key$3: k8s$api$ObjKey = $v0.key;
+        return !(key$3.kind === "RabbitmqCluster");
       }
       case "Create": {
-        const o$3112: k8s$api$Obj = $v10.obj;
-        return !(o$3112.key.kind === "RabbitmqCluster") && owners_allocated(o$3112, next_uid$2753);
+        const o$4: k8s$api$Obj = $v0.obj;
+        return !(o$4.key.kind === "RabbitmqCluster") && owners_allocated(o$4, next_uid$2);
       }
       case "Update": {
-        const o$3123: k8s$api$Obj = $v10.obj;
+        const o$5: k8s$api$Obj = $v0.obj;
         return (
-          !(o$3123.key.kind === "RabbitmqCluster") &&
-          owners_allocated(o$3123, next_uid$2753) &&
-          o$3123.rv < next_rv$2752
+          !(o$5.key.kind === "RabbitmqCluster") && owners_allocated(o$5, next_uid$2) && o$5.rv < next_rv$1
         );
       }
       default:
         return false;
     }
-  })(a$2751);
+  })(a$0);
 }
 
 export function response_shape(
-  r$2754: k8s$api$ApiResp,
-  etcd$2755: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
-  next_rv$2756: bigint,
+  r$0: k8s$api$ApiResp,
+  etcd$1: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
+  next_rv$2: bigint,
 ): boolean {
-  return (($v11: k8s$api$ApiResp): boolean => {
-    switch ($v11.kind) {
+  return (($v0: k8s$api$ApiResp): boolean => {
+    switch ($v0.kind) {
       case "ObjOk": {
-        const o$3142: k8s$api$Obj = $v11.obj;
+        const o$3: k8s$api$Obj = $v0.obj;
         return (
-          o$3142.rv < next_rv$2756 &&
-          (!($rt.mapHas(etcd$2755, o$3142.key) && $rt.mapIndex(etcd$2755, o$3142.key).rv === o$3142.rv) ||
-            $rt.equals<k8s$api$Obj>($rt.mapIndex(etcd$2755, o$3142.key), o$3142))
+          o$3.rv < next_rv$2 &&
+          (!($rt.mapHas(etcd$1, o$3.key) && $rt.mapIndex(etcd$1, o$3.key).rv === o$3.rv) ||
+            $rt.equals<k8s$api$Obj>($rt.mapIndex(etcd$1, o$3.key), o$3))
         );
       }
       default:
         return true;
     }
-  })(r$2754);
+  })(r$0);
 }
 
 export function msg_shape(
-  m$2757: k8s$api$Msg,
-  etcd$2758: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
-  next_rv$2759: bigint,
-  next_uid$2760: bigint,
+  m$0: k8s$api$Msg,
+  etcd$1: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
+  next_rv$2: bigint,
+  next_uid$3: bigint,
 ): boolean {
-  return (($v12: k8s$api$Msg): boolean => {
-    switch ($v12.kind) {
+  return (($v0: k8s$api$Msg): boolean => {
+    switch ($v0.kind) {
       case "ApiRequest": {
-        const a$3171: k8s$api$ApiReq = $v12.api;
-        return request_shape(a$3171, next_rv$2759, next_uid$2760);
+        const a$4: k8s$api$ApiReq = $v0.api;
+        return request_shape(a$4, next_rv$2, next_uid$3);
       }
       case "ApiResponse": {
-        const r$3176: k8s$api$ApiResp = $v12.resp;
-        return response_shape(r$3176, etcd$2758, next_rv$2759);
+        const r$5: k8s$api$ApiResp = $v0.resp;
+        return response_shape(r$5, etcd$1, next_rv$2);
       }
       default:
         return false;
     }
-  })(m$2757);
+  })(m$0);
 }
 
-export function answers_get(m$2761: k8s$api$Msg, key$2762: k8s$api$ObjKey): boolean {
-  return (($v13: k8s$api$Msg): boolean => {
-    switch ($v13.kind) {
+export function answers_get(m$0: k8s$api$Msg, key$1: k8s$api$ObjKey): boolean {
+  return (($v0: k8s$api$Msg): boolean => {
+    switch ($v0.kind) {
       case "ApiRequest": {
-        const a$3184: k8s$api$ApiReq = $v13.api;
-        return $rt.equals<k8s$api$ApiReq>(a$3184, k8s$api$ApiReq$Get(key$2762));
+        const a$2: k8s$api$ApiReq = $v0.api;
+        return $rt.equals<k8s$api$ApiReq>(a$2, k8s$api$ApiReq$Get(key$1));
       }
       case "ApiResponse": {
-        const r$3189: k8s$api$ApiResp = $v13.resp;
-        return (($v14: k8s$api$ApiResp): boolean => {
-          switch ($v14.kind) {
+        const r$3: k8s$api$ApiResp = $v0.resp;
+        return (($v1: k8s$api$ApiResp): boolean => {
+          switch ($v1.kind) {
             case "ObjOk": {
-              const o$3191: k8s$api$Obj = $v14.obj;
-              return $rt.equals<k8s$api$ObjKey>(o$3191.key, key$2762);
+              const o$4: k8s$api$Obj = $v1.obj;
+              return $rt.equals<k8s$api$ObjKey>(o$4.key, key$1);
             }
             default:
               return true;
           }
-        })(r$3189);
+        })(r$3);
       }
       default:
         return false;
     }
-  })(m$2761);
+  })(m$0);
 }
 
 export function get_in_flight(
-  local$2763: RmqStep,
-  pending$2764: bigint | undefined,
-  cr$2765: k8s$api$Obj,
-  network$2766: ReadonlySet<k8s$api$Msg>,
+  local$0: RmqStep,
+  pending$1: bigint | undefined,
+  cr$2: k8s$api$Obj,
+  network$3: ReadonlySet<k8s$api$Msg>,
 ): boolean {
-  return (($v15: RmqStep): boolean => {
-    switch ($v15.kind) {
+  return (($v0: RmqStep): boolean => {
+    switch ($v0.kind) {
       case "AfterGet": {
-        const r$3201: SubResource = $v15.got;
-        return (($v16: bigint | undefined): boolean => {
-          if ($v16 === undefined) return true;
-          const i$3203: bigint = $v16;
+        const r$4: SubResource = $v0.got;
+        return (($v1: bigint | undefined): boolean => {
+          if ($v1 === undefined) return true;
+          const i$5: bigint = $v1;
           return $rt.all<k8s$api$Msg>(
-            network$2766,
-            (m$3205: k8s$api$Msg) =>
-              !(k8s$api$msg_id(m$3205) === i$3203) || answers_get(m$3205, resource_key(r$3201, cr$2765.key)),
+            network$3,
+            (m$6: k8s$api$Msg) =>
+              !(k8s$api$msg_id(m$6) === i$5) || answers_get(m$6, resource_key(r$4, cr$2.key)),
           );
-        })(pending$2764);
+        })(pending$1);
       }
       default:
         return true;
     }
-  })(local$2763);
+  })(local$0);
 }
 
-export function behind(cr$2767: k8s$api$Obj, etcd$2768: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>): boolean {
+export function behind(cr$0: k8s$api$Obj, etcd$1: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>): boolean {
   return (
-    !($rt.mapHas(etcd$2768, cr$2767.key) && $rt.mapIndex(etcd$2768, cr$2767.key).uid === cr$2767.uid) ||
-    cr$2767.spec <= $rt.mapIndex(etcd$2768, cr$2767.key).spec
+    !($rt.mapHas(etcd$1, cr$0.key) && $rt.mapIndex(etcd$1, cr$0.key).uid === cr$0.uid) ||
+    cr$0.spec <= $rt.mapIndex(etcd$1, cr$0.key).spec
   );
 }
 
-export function sts_within(o$2769: k8s$api$Obj, u$2770: bigint, spec$2771: bigint): boolean {
-  return (
-    !(o$2769.key.kind === "StatefulSet" && $rt.setHas(o$2769.owners, u$2770)) || o$2769.spec <= spec$2771
-  );
+export function sts_within(o$0: k8s$api$Obj, u$1: bigint, spec$2: bigint): boolean {
+  return !(o$0.key.kind === "StatefulSet" && $rt.setHas(o$0.owners, u$1)) || o$0.spec <= spec$2;
 }
 
-export function write_within(m$2772: k8s$api$Msg, u$2773: bigint, spec$2774: bigint): boolean {
-  return (($v17: k8s$api$Msg): boolean => {
-    switch ($v17.kind) {
+export function write_within(m$0: k8s$api$Msg, u$1: bigint, spec$2: bigint): boolean {
+  return (($v0: k8s$api$Msg): boolean => {
+    switch ($v0.kind) {
       case "ApiRequest": {
-        const a$3260: k8s$api$ApiReq = $v17.api;
-        return (($v18: k8s$api$ApiReq): boolean => {
-          switch ($v18.kind) {
+        const a$3: k8s$api$ApiReq = $v0.api;
+        return (($v1: k8s$api$ApiReq): boolean => {
+          switch ($v1.kind) {
             case "Create": {
-              const o$3262: k8s$api$Obj = $v18.obj;
-              return sts_within(o$3262, u$2773, spec$2774);
+              const o$4: k8s$api$Obj = $v1.obj;
+              return sts_within(o$4, u$1, spec$2);
             }
             case "Update": {
-              const o$3267: k8s$api$Obj = $v18.obj;
-              return sts_within(o$3267, u$2773, spec$2774);
+              const o$5: k8s$api$Obj = $v1.obj;
+              return sts_within(o$5, u$1, spec$2);
             }
             default:
               return true;
           }
-        })(a$3260);
+        })(a$3);
       }
       default:
         return true;
     }
-  })(m$2772);
+  })(m$0);
 }
 
-export function update_grows(
-  m$2775: k8s$api$Msg,
-  etcd$2776: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
-): boolean {
-  return (($v19: k8s$api$Msg): boolean => {
-    switch ($v19.kind) {
+export function update_grows(m$0: k8s$api$Msg, etcd$1: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>): boolean {
+  return (($v0: k8s$api$Msg): boolean => {
+    switch ($v0.kind) {
       case "ApiRequest": {
-        const a$3277: k8s$api$ApiReq = $v19.api;
-        return (($v20: k8s$api$ApiReq): boolean => {
-          switch ($v20.kind) {
+        const a$2: k8s$api$ApiReq = $v0.api;
+        return (($v1: k8s$api$ApiReq): boolean => {
+          switch ($v1.kind) {
             case "Update": {
-              const o$3279: k8s$api$Obj = $v20.obj;
+              const o$3: k8s$api$Obj = $v1.obj;
               return (
                 !(
-                  o$3279.key.kind === "StatefulSet" &&
-                  $rt.mapHas(etcd$2776, o$3279.key) &&
-                  $rt.mapIndex(etcd$2776, o$3279.key).rv === o$3279.rv
-                ) || $rt.mapIndex(etcd$2776, o$3279.key).spec <= o$3279.spec
+                  o$3.key.kind === "StatefulSet" &&
+                  $rt.mapHas(etcd$1, o$3.key) &&
+                  $rt.mapIndex(etcd$1, o$3.key).rv === o$3.rv
+                ) || $rt.mapIndex(etcd$1, o$3.key).spec <= o$3.spec
               );
             }
             default:
               return true;
           }
-        })(a$3277);
+        })(a$2);
       }
       default:
         return true;
     }
-  })(m$2775);
+  })(m$0);
 }
