@@ -17,8 +17,8 @@ interface Entry {
 }
 
 export class ProofCache {
-  /** texts already found proved by this instance (the kernel and the vacuity planning ask about the same texts) */
-  private readonly provedTexts = new Set<string>();
+  /** hashes of texts already found proved by this instance (the kernel and the vacuity planning ask about the same texts) */
+  private readonly provedHashes = new Set<string>();
 
   constructor(
     readonly dir: string,
@@ -44,8 +44,8 @@ export class ProofCache {
    * `smtHash` is sha256 of `smt` when the caller has it already
    */
   isProved(smt: string, smtHash?: string): boolean {
-    if (this.provedTexts.has(smt)) return true;
     const hash = smtHash ?? sha256(smt);
+    if (this.provedHashes.has(hash)) return true;
     const key = this.keyOfHash(hash);
     let entry: Partial<Entry>;
     try {
@@ -60,7 +60,7 @@ export class ProofCache {
       entry.solver === this.solverName &&
       entry.version === this.solverVersion &&
       entry.status === 'unsat';
-    if (intact) this.provedTexts.add(smt);
+    if (intact) this.provedHashes.add(hash);
     return intact;
   }
 

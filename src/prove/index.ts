@@ -2,7 +2,7 @@
 // content-addressed cache) → a status per theorem, with counterexamples read back as kspec values.
 import { join } from 'node:path';
 import { checkFiles } from '../check/index.js';
-import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { error, hasErrors, syntheticSpan, type Diagnostic } from '../diagnostics/index.js';
 import type { Program, QName } from '../ir/index.js';
 import { createSolver, type BackendChoice } from '../solver/index.js';
 import { verifyProgram, type TheoremReport } from './verify.js';
@@ -53,13 +53,11 @@ export async function verify(files: readonly string[], options: VerifyOptions = 
   }
   const selected = options.only ? selectTheorems(checked.program, options.only) : undefined;
   if (selected && !selected.ok) {
-    const span = { file: files[0] ?? '', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
-    return { exitCode: 2, diagnostics: [{ code: 'KSP301', severity: 'error', message: selected.message, span }], sources: checked.sources, theorems: [] };
+    return { exitCode: 2, diagnostics: [error('KSP301', selected.message, syntheticSpan(files[0] ?? ''))], sources: checked.sources, theorems: [] };
   }
   const created = createSolver({ backend: options.solver ?? 'auto', ...(options.jobs !== undefined ? { jobs: options.jobs } : {}) });
   if (!created.ok) {
-    const span = { file: files[0] ?? '', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
-    return { exitCode: 2, diagnostics: [{ code: 'KSP110', severity: 'error', message: created.message, span }], sources: checked.sources, theorems: [] };
+    return { exitCode: 2, diagnostics: [error('KSP110', created.message, syntheticSpan(files[0] ?? ''))], sources: checked.sources, theorems: [] };
   }
   const solver = created.solver;
   try {

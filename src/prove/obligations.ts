@@ -132,8 +132,8 @@ class Planner {
 
   private justify(j: Justification, formula: Expr, step: string | undefined): void {
     // theorems a temporal step cites (`ptl(t, …)`, a lemma) are verified and reported like `using` facts
-    const cited = [...(j.rule.kind === 'lemma' ? [{ name: j.rule.name, span: j.span }] : []), ...j.args.flatMap((a) => (a.kind === 'fact' && a.fact.kind !== 'step' ? [a.fact] : []))];
-    for (const ref of cited) if (this.program.theorems.has(ref.name) && !this.requires.some((r) => r.theorem === ref.name)) this.requires.push({ theorem: ref.name, span: ref.span });
+    if (j.rule.kind === 'lemma') this.require(j.rule.name, j.span);
+    for (const a of j.args) if (a.kind === 'fact' && a.fact.kind !== 'step') this.require(a.fact.name, a.fact.span);
     const facts = this.resolveUsing(j.using);
     if (facts === undefined) return;
     if (j.rule.kind === 'builtin' && j.rule.name === 'invariant') this.invariant(formula, facts, j, step);
@@ -141,6 +141,11 @@ class Planner {
     else {
       this.block('not proved', 'KSP105', `\`by ${j.rule.name}\`: temporal reasoning is not available yet`, j.span);
     }
+  }
+
+  /** the theorem `name` (if it is one) must be proved for this one to be */
+  private require(name: QName, span: Span): void {
+    if (this.program.theorems.has(name) && !this.requires.some((r) => r.theorem === name)) this.requires.push({ theorem: name, span });
   }
 
   private resolveUsing(using: readonly FactRef[]): Fact[] | undefined {
@@ -158,7 +163,7 @@ class Planner {
         if (t) {
           formula = t.formula;
           machine = t.machine;
-          if (!this.requires.some((r) => r.theorem === ref.name)) this.requires.push({ theorem: ref.name, span: ref.span });
+          this.require(ref.name, ref.span);
         }
       }
       if (!formula) {
