@@ -1,6 +1,6 @@
 // Writes spec files into a scratch tree (module a.b lives at <root>/a/b.kspec), for tests that
 // check or verify changed copies of real specs.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Writes `text` to `root/rel`, making its folders; returns the file's path. */
@@ -9,4 +9,12 @@ export function writeUnder(root: string, rel: string, text: string): string {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
   return file;
+}
+
+/** The 1-based line of the first occurrence of `text` in `file` (so tests that expect a location survive edits above it). */
+export function lineOf(file: string, text: string): number {
+  const source = readFileSync(file, 'utf8');
+  const at = source.indexOf(text);
+  if (at < 0) throw new Error(`${file} has no ${JSON.stringify(text)}`);
+  return source.slice(0, at).split('\n').length;
 }

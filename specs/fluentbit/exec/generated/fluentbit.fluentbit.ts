@@ -434,6 +434,10 @@ export function any_update(old$0: bigint, new$1: bigint): boolean {
   return true;
 }
 
+export function any_spec(spec$0: bigint): boolean {
+  return true;
+}
+
 export function fb_matches(
   cr$0: k8s$api$ObjKey,
   spec$1: bigint,

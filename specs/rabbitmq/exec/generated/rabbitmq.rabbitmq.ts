@@ -509,6 +509,10 @@ export function no_external(x$0: bigint, etcd$1: ReadonlyMap<k8s$api$ObjKey, k8s
   return x$0;
 }
 
+export function replicas_valid(replicas$0: bigint): boolean {
+  return replicas$0 >= 0n;
+}
+
 export function replicas_not_lowered(old$0: bigint, new$1: bigint): boolean {
   return new$1 >= old$0;
 }

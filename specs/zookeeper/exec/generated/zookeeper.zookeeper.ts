@@ -330,8 +330,12 @@ export function make_object(r$0: SubResource, cr$1: k8s$api$Obj, cm_rv$2: bigint
   } as k8s$api$Obj;
 }
 
+export function valid_replicas(replicas$0: bigint): boolean {
+  return replicas$0 >= 1n && replicas$0 < STS_RV_SHIFT();
+}
+
 export function valid_replicas_update(old_spec$0: bigint, new_spec$1: bigint): boolean {
-  return new_spec$1 >= 1n;
+  return valid_replicas(new_spec$1);
 }
 
 export function ZK_EXISTS(): bigint {
