@@ -167,16 +167,16 @@ function encodePremise(ctx: FirstOrderContext, premise: Premise): { smt: string;
   const machine = ctx.machine;
   const states = premise.step || premise.twoStates ? 2 : 1;
   const out: string[] = [];
-  for (const a of ctx.assumes) out.push(enc.closed(a, NEG));
+  for (const a of ctx.assumes) out.push(enc.reused(a, NEG));
   for (const f of facts) {
-    if (f.kind === 'constant') out.push(enc.closed(f.pred, NEG));
-    else for (let s = 0; s < states; s++) out.push(enc.closed(f.pred, { state: s, polarity: 'neg' }));
+    if (f.kind === 'constant') out.push(enc.reused(f.pred, NEG));
+    else for (let s = 0; s < states; s++) out.push(enc.reused(f.pred, { state: s, polarity: 'neg' }));
   }
   if (premise.init) {
     if (!machine) throw new Unencodable('an initial-state obligation needs a machine', premise.conclusion.span);
-    out.push(enc.closed(machine.init, NEG));
+    out.push(enc.reused(machine.init, NEG));
   }
-  for (const h of premise.hypotheses) out.push(enc.expr(h, NEG));
+  for (const h of premise.hypotheses) out.push(enc.reused(h, NEG));
   if (premise.step) {
     if (!machine) throw new Unencodable('a step obligation needs a machine', premise.conclusion.span);
     out.push(...enc.actionConjuncts(machine, premise.step, NEG, true));
@@ -191,7 +191,7 @@ function encodePremise(ctx: FirstOrderContext, premise: Premise): { smt: string;
     if (goal.domain) out.push(enc.memberOf(goal.domain, x, { ...at, polarity: 'both' }));
     goal = goal.body;
   }
-  out.push(`(not ${enc.expr(goal, at)})`);
+  out.push(`(not ${enc.reused(goal, at)})`);
   const smt = enc.render(out);
   const named = (bs: readonly Binder[]): FreeLocal[] => bs.map((binder) => ({ binder, symbol: enc.binder(binder) }));
   return { smt, params: named(premise.step?.params.map((p) => p.binder) ?? []), witnesses: named([...free, ...witnesses]), termination: enc.recursiveGroups().map(groupKey) };

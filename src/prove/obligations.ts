@@ -44,7 +44,7 @@ function negatedGoal(enc: SmtEncoder, goal: Expr, env: Env, witnesses: Binder[])
     if (g.domain) hyps.push(enc.memberOf(g.domain, x, { ...env, polarity: 'both' }));
     g = g.body;
   }
-  return [...hyps, `(not ${enc.expr(g, env)})`];
+  return [...hyps, `(not ${enc.reused(g, env)})`];
 }
 
 export interface PlanOutput {
@@ -92,7 +92,7 @@ class Planner {
     const enc = new SmtEncoder(this.program);
     let smt: string;
     try {
-      smt = enc.render([...this.hypotheses(enc, [], 0), ...(machine ? [enc.closed(machine.init, NEG)] : [])]);
+      smt = enc.render([...this.hypotheses(enc, [], 0), ...(machine ? [enc.reused(machine.init, NEG)] : [])]);
     } catch (e) {
       if (e instanceof Unencodable) return undefined;
       throw e;
@@ -206,7 +206,7 @@ class Planner {
       'the invariant holds in every initial state',
       inv.span,
       { kind: 'state', machine: machine.name, params: [], relevant },
-      (enc, w) => [...this.hypotheses(enc, [], 0), enc.closed(machine.init, NEG), ...negatedGoal(enc, inv, POS, w)],
+      (enc, w) => [...this.hypotheses(enc, [], 0), enc.reused(machine.init, NEG), ...negatedGoal(enc, inv, POS, w)],
     );
     for (const action of machine.actions) {
       this.add(
@@ -219,7 +219,7 @@ class Planner {
           for (const p of action.params) enc.freeLocal(p.binder);
           return [
             ...this.hypotheses(enc, facts, 2),
-            enc.expr(inv, NEG),
+            enc.reused(inv, NEG),
             ...enc.actionConjuncts(machine, action, NEG, true),
             ...negatedGoal(enc, inv, { state: 1, polarity: 'pos' }, w),
           ];
@@ -253,16 +253,16 @@ class Planner {
       always ? 'the formula holds in every reachable state' : 'the formula holds in every initial state',
       undefined,
       { kind: 'state', machine: machine.name, params: [], relevant },
-      (enc, w) => [...this.hypotheses(enc, facts, 1), ...(always ? [] : [enc.closed(machine.init, NEG)]), ...negatedGoal(enc, pred, POS, w)],
+      (enc, w) => [...this.hypotheses(enc, facts, 1), ...(always ? [] : [enc.reused(machine.init, NEG)]), ...negatedGoal(enc, pred, POS, w)],
     );
   }
 
   /** assumptions on constants, constant facts, and invariants in states 0 .. states-1 */
   private hypotheses(enc: SmtEncoder, facts: readonly Fact[], states: number): string[] {
-    const out = this.assumes.map((a) => enc.closed(a, NEG));
+    const out = this.assumes.map((a) => enc.reused(a, NEG));
     for (const f of facts) {
-      if (f.kind === 'constant') out.push(enc.closed(f.pred, NEG));
-      else for (let s = 0; s < states; s++) out.push(enc.closed(f.pred, { state: s, polarity: 'neg' }));
+      if (f.kind === 'constant') out.push(enc.reused(f.pred, NEG));
+      else for (let s = 0; s < states; s++) out.push(enc.reused(f.pred, { state: s, polarity: 'neg' }));
     }
     return out;
   }
@@ -351,7 +351,7 @@ export function planInstanceAssumptions(program: Program, moduleName: string): {
     const witnesses: Binder[] = [];
     let smt: string;
     try {
-      smt = enc.render([...hypotheses.map((h) => enc.expr(h, NEG)), ...negatedGoal(enc, a.expr, POS, witnesses)]);
+      smt = enc.render([...hypotheses.map((h) => enc.reused(h, NEG)), ...negatedGoal(enc, a.expr, POS, witnesses)]);
     } catch (e) {
       if (!(e instanceof Unencodable)) throw e;
       blockers.push({ status: 'not proved', code: 'KSP104', message: e.message, span: e.span });

@@ -47,17 +47,23 @@ interface EncodedDef {
   readonly needs: Needs;
 }
 
-/** A formula without free binders (a fact, an assumption), encoded on its own in the same way. */
-interface EncodedClosed {
-  readonly text: string;
-  readonly needs: Needs;
-}
+/**
+ * A formula encoded on its own in the same way (a fact, an assumption, a hypothesis, an action's
+ * guard): its free binders are placeholders, filled with each obligation's own symbols. `direct`:
+ * what it needs declared mentions a free binder, so it is encoded in each obligation instead.
+ */
+type EncodedFormula = { readonly text: string; readonly needs: Needs } | 'direct';
+
+// SMT text built here is ASCII without control characters (names are escaped, string literals
+// use \u{…}), so a NUL-delimited placeholder cannot occur in it otherwise.
+const placeholder = (b: Binder): string => `\u0000${b.id}\u0000`;
+const PLACEHOLDER = /\u0000(\d+)\u0000/g;
 
 /** Per program and set of opaque defs. 'encoding' marks a def whose body is being encoded (recursion). */
 interface Tables {
   readonly defs: Map<QName, EncodedDef | 'encoding'>;
   /** per formula, then per state and polarity */
-  readonly closed: WeakMap<Expr, Map<string, EncodedClosed>>;
+  readonly formulas: WeakMap<Expr, Map<string, EncodedFormula>>;
 }
 const tablesOf = new WeakMap<Program, Map<string, Tables>>();
 
@@ -70,7 +76,7 @@ function programTables(program: Program, opaqueDefs: ReadonlySet<QName>): Tables
   const key = JSON.stringify([...opaqueDefs].sort());
   let tables = byOpaque.get(key);
   if (!tables) {
-    tables = { defs: new Map(), closed: new WeakMap() };
+    tables = { defs: new Map(), formulas: new WeakMap() };
     byOpaque.set(key, tables);
   }
   return tables;
@@ -537,12 +543,12 @@ export class SmtEncoder implements EncoderHost {
     const both: Env = { ...env, polarity: 'both' };
     const out: string[] = [];
     for (const p of action.params) if (p.domain) out.push(this.memberOf(p.domain, this.binder(p.binder), both));
-    for (const g of action.guards) out.push(this.expr(g, env));
+    for (const g of action.guards) out.push(this.reused(g, env));
     if (!withEffect) return out;
     for (const v of machine.vars) {
       const next = this.variable(machine.name, v.name, env.state + 1);
       const assign = action.assigns.find((a) => a.variable === v.name);
-      out.push(`(= ${next} ${assign ? this.expr(assign.value, both) : this.variable(machine.name, v.name, env.state)})`);
+      out.push(`(= ${next} ${assign ? this.reused(assign.value, both) : this.variable(machine.name, v.name, env.state)})`);
     }
     return out;
   }
@@ -627,26 +633,34 @@ export class SmtEncoder implements EncoderHost {
   }
 
   /**
-   * A formula as text; one without free binders is encoded once per program for each state and
-   * polarity, like a def (facts and assumptions recur in every obligation of a theorem).
+   * A formula as text, encoded once per program for each state and polarity (facts, assumptions,
+   * hypotheses and guards recur in many obligations); its free binders get this obligation's
+   * symbols. Schematic binders (one symbol per state) and defs' state parameters are encoded in place.
    */
-  closed(e: Expr, env: Env): string {
-    if (this.scope === 'def' || env.defMachine !== undefined || freeBinders(e).size > 0) return this.expr(e, env);
-    let byEnv = this.tables.closed.get(e);
+  reused(e: Expr, env: Env): string {
+    if (this.scope === 'def' || env.defMachine !== undefined) return this.expr(e, env);
+    const free = freeBinders(e);
+    for (const b of free.values()) if (isSchematic(b)) return this.expr(e, env);
+    let byEnv = this.tables.formulas.get(e);
     if (!byEnv) {
       byEnv = new Map();
-      this.tables.closed.set(e, byEnv);
+      this.tables.formulas.set(e, byEnv);
     }
     const key = `${env.state}:${env.polarity}`;
     let encoded = byEnv.get(key);
     if (!encoded) {
       const alone = new SmtEncoder(this.program, this.opaqueDefs, 'def');
-      encoded = { text: alone.expr(e, env), needs: alone.needs() };
+      for (const b of free.values()) alone.locals.set(b.id, placeholder(b));
+      const text = alone.expr(e, env);
+      const needs = alone.needs();
+      const leaks = [...needs.declared, ...needs.axioms].some(([name, decl]) => name.includes('\u0000') || decl.includes('\u0000'));
+      encoded = leaks ? 'direct' : { text, needs };
       byEnv.set(key, encoded);
     }
+    if (encoded === 'direct') return this.expr(e, env);
     this.adopt(encoded.needs);
     for (const q of encoded.needs.calls) this.useDef(q, e.span);
-    return encoded.text;
+    return free.size === 0 ? encoded.text : encoded.text.replace(PLACEHOLDER, (_, id: string) => this.binder(free.get(Number(id))!));
   }
 
   private needs(): Needs {
