@@ -384,6 +384,34 @@ export interface ByProofCstNode extends CstNode {
 
 export type ByProofCstChildren = {
   By: IToken[];
+  chainProof?: ChainProofCstNode[];
+  justification?: JustificationCstNode[];
+};
+
+export interface ChainProofCstNode extends CstNode {
+  name: "chainProof";
+  children: ChainProofCstChildren;
+}
+
+export type ChainProofCstChildren = {
+  Chain: IToken[];
+  Within?: IToken[];
+  expression?: ExpressionCstNode[];
+  LCurly: IToken[];
+  justification: JustificationCstNode[];
+  chainWaypoint?: ChainWaypointCstNode[];
+  RCurly: IToken[];
+};
+
+export interface ChainWaypointCstNode extends CstNode {
+  name: "chainWaypoint";
+  children: ChainWaypointCstChildren;
+}
+
+export type ChainWaypointCstChildren = {
+  LeadsTo: IToken[];
+  expression: ExpressionCstNode[];
+  By: IToken[];
   justification: JustificationCstNode[];
 };
 

@@ -108,6 +108,13 @@ export class KspecParser extends CstParser {
     return token.tokenType === t.Identifier && token.image === word;
   }
 
+  /** `chain {` or `chain within` ahead: a chain proof rather than a justification named `chain`. */
+  private isChainStart(): boolean {
+    if (!this.isContextual('chain')) return false;
+    const next = this.LA(2);
+    return next.tokenType === t.LCurly || (next.tokenType === t.Identifier && next.image === 'within');
+  }
+
   /** `Path |=` ahead: the theorem names the machine it is about. */
   private isMachineTarget(): boolean {
     let k = 1;
@@ -413,6 +420,35 @@ export class KspecParser extends CstParser {
   });
 
   public readonly byProof = this.RULE('byProof', () => {
+    this.CONSUME(t.By);
+    this.OR([
+      { GATE: () => this.isChainStart(), ALT: () => this.SUBRULE(this.chainProof) },
+      { ALT: () => this.SUBRULE(this.justification) },
+    ]);
+  });
+
+  /**
+   * `chain [within C] { J0 (~> W by J)* }`: a leads-to chain through waypoints W, each link with
+   * its justification. `chain` and `within` are contextual: elsewhere they are ordinary names.
+   */
+  public readonly chainProof = this.RULE('chainProof', () => {
+    this.CONSUME(t.Identifier, { LABEL: 'Chain' });
+    this.OPTION({
+      GATE: () => this.isContextual('within'),
+      DEF: () => {
+        this.CONSUME2(t.Identifier, { LABEL: 'Within' });
+        this.SUBRULE(this.expression);
+      },
+    });
+    this.CONSUME(t.LCurly);
+    this.SUBRULE(this.justification);
+    this.MANY(() => this.SUBRULE(this.chainWaypoint));
+    this.CONSUME(t.RCurly);
+  });
+
+  public readonly chainWaypoint = this.RULE('chainWaypoint', () => {
+    this.CONSUME(t.LeadsTo);
+    this.SUBRULE(this.expression);
     this.CONSUME(t.By);
     this.SUBRULE(this.justification);
   });

@@ -9,6 +9,7 @@ import { didYouMean } from './suggest.js';
 import { ERROR_TYPE, compatible, exceeds, levelWord, show } from './typing.js';
 import { BUILTIN_RULES, kindWord, type TheoremSymbol } from './symbols.js';
 import { actionArgument, namePath } from './expr-names.js';
+import { chainSteps } from './chain.js';
 
 export function checkTheorem(mc: ModuleChecker, sym: TheoremSymbol): TheoremDecl {
   const sig = mc.theoremSig(sym);
@@ -23,7 +24,7 @@ export function checkTheorem(mc: ModuleChecker, sym: TheoremSymbol): TheoremDecl
     where: what,
   };
   const formula = mc.exprs.check(sym.ast.formula, ctx, BOOL);
-  const proof = sym.ast.proof ? checkProof(mc, sym.ast.proof, ctx, formula) : undefined;
+  const proof = sym.ast.proof ? checkProof(mc, sym.ast.proof, ctx, formula, sym.name.text) : undefined;
   return {
     name: sym.qname,
     kind: sym.ast.kind,
@@ -50,9 +51,14 @@ function withLeadingForall(formula: Expr, ctx: Ctx): Ctx {
   return locals ? { ...ctx, locals } : ctx;
 }
 
-function checkProof(mc: ModuleChecker, proof: A.Proof, ctx: Ctx, formula: Expr): Proof {
+/** `owner`: the step (or theorem) the proof proves, which names the links of a chain. */
+function checkProof(mc: ModuleChecker, proof: A.Proof, ctx: Ctx, formula: Expr, owner: string): Proof {
   if (proof.kind === 'by') {
     return { kind: 'by', justification: checkJustification(mc, proof.justification, withLeadingForall(formula, ctx)), span: proof.span };
+  }
+  if (proof.kind === 'chain') {
+    const inner = withLeadingForall(formula, ctx);
+    return chainSteps(mc, proof, inner, formula, owner, (j, link) => checkJustification(mc, j, withLeadingForall(link, inner)));
   }
   const steps = new Map<string, Span>(ctx.steps ?? []);
   const checked: HaveStep[] = [];
@@ -60,7 +66,7 @@ function checkProof(mc: ModuleChecker, proof: A.Proof, ctx: Ctx, formula: Expr):
   for (const step of proof.steps) {
     const stepCtx: Ctx = { ...inner, steps: new Map(steps), where: 'a proof step' };
     const formula = mc.exprs.check(step.formula, stepCtx, BOOL);
-    const sub = checkProof(mc, step.proof, stepCtx, formula);
+    const sub = checkProof(mc, step.proof, stepCtx, formula, step.name.text);
     const first = steps.get(step.name.text);
     if (first) {
       mc.diags.error('KSP021', `proof step \`${step.name.text}\` is already declared`, step.name.span, [{ message: 'first declared here', span: first }]);

@@ -40,6 +40,7 @@ const blockItemKeys: Readonly<Record<string, readonly string[]>> = {
   machineDecl: ['machineItem'],
   actionDecl: ['actionItem'],
   stepsProof: ['haveStep', 'qedStep'],
+  chainProof: ['justification', 'chainWaypoint'],
   modelDecl: ['modelBinding', 'modelCheck'],
 };
 

@@ -100,7 +100,12 @@ export const declarationPrinters: Readonly<Record<string, NodePrinter>> = {
   machineTarget: (ctx) => [ctx.child('path'), ' |='],
   // a block's printer puts the space before its `{`
   proof: (ctx) => (ctx.has('Proof') ? [ctx.has('stepsProof') ? 'proof' : 'proof ', onlyNode(ctx, ['byProof', 'stepsProof'])] : ctx.child('byProof')),
-  byProof: (ctx) => ['by ', ctx.child('justification')],
+  byProof: (ctx) => ['by ', ctx.has('chainProof') ? ctx.child('chainProof') : ctx.child('justification')],
+  // the first link's justification, then one waypoint a line, each with its `by` after it (or
+  // below); a broken context or waypoint continues deeper than the lines that follow it
+  chainProof: (ctx) =>
+    block(ctx, group(['chain', ctx.has('Within') ? [' within ', indent(ctx.child('expression'))] : '']), ['justification', 'chainWaypoint']),
+  chainWaypoint: (ctx) => group(['~> ', indent(ctx.child('expression', 0, LINE_FOLLOWS)), indent([line, 'by ', ctx.child('justification')])]),
   justification: (ctx) => {
     // `using` follows the name on the same line; the facts are a list
     const facts = childNodes(ctx.node, 'path').slice(1).map((_, i) => ctx.child('path', i + 1, LINE_FOLLOWS));

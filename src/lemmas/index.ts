@@ -113,6 +113,6 @@ function docAbove(line: number, lineComments: ReadonlyMap<number, string>): stri
 
 function proofWord(d: TheoremDecl): { proof?: string } {
   if (!d.proof) return {};
-  if (d.proof.kind === 'steps') return { proof: 'steps' };
+  if (d.proof.kind === 'steps' || d.proof.kind === 'chain') return { proof: d.proof.kind };
   return { proof: d.proof.justification.name.parts.map((p) => p.text).join('.') };
 }

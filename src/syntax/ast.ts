@@ -216,7 +216,31 @@ export interface Justification {
 
 export type Proof =
   | { readonly kind: 'by'; readonly justification: Justification; readonly span: Span }
-  | { readonly kind: 'steps'; readonly steps: readonly HaveStep[]; readonly qed: QedStep; readonly span: Span };
+  | { readonly kind: 'steps'; readonly steps: readonly HaveStep[]; readonly qed: QedStep; readonly span: Span }
+  | ChainProof;
+
+/**
+ * `by chain within C { J0 ~> W1 by J1 ... }`: a leads-to chain from the left side through the
+ * waypoints to the right side, one link per justification. The checker turns it into ordinary
+ * steps (src/check/chain.ts); the kernel never sees a chain.
+ */
+export interface ChainProof {
+  readonly kind: 'chain';
+  /** `within C`: conjoined to every waypoint */
+  readonly context?: Expr;
+  /** the justification of the link that leaves the left side */
+  readonly first: Justification;
+  readonly waypoints: readonly ChainWaypoint[];
+  /** from `chain` to its closing `}` */
+  readonly span: Span;
+}
+
+/** `~> W by J`: a waypoint and the justification of the link that leaves it */
+export interface ChainWaypoint {
+  readonly formula: Expr;
+  readonly justification: Justification;
+  readonly span: Span;
+}
 
 export interface HaveStep {
   readonly kind: 'have';

@@ -3,7 +3,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import { BlockComment } from '../../grammar/tokens.js';
 import type {
-  ActionDecl, Assignment, Comment, Decl, DefDecl, FairDecl, HaveStep, Import, InstanceBinding, Justification, MachineItem,
+  ActionDecl, Assignment, ChainProof, ChainWaypoint, Comment, Decl, DefDecl, FairDecl, HaveStep, Import, InstanceBinding, Justification, MachineItem,
   ModuleAst, Param, Path, Proof, Require, TheoremDecl,
 } from './ast.js';
 import { BuildContext, child, children, has, Incomplete, need, startOffset, token } from './cst.js';
@@ -195,6 +195,8 @@ function buildTheorem(ctx: BuildContext, node: CstNode): TheoremDecl {
 function buildProof(ctx: BuildContext, node: CstNode): Proof {
   const span = ctx.nodeSpan(node);
   const by = child(node.children.byProof);
+  const chain = by && child(by.children.chainProof);
+  if (chain) return buildChain(ctx, chain);
   if (by) return { kind: 'by', justification: buildJustification(ctx, child(by.children.justification)), span };
   const steps = need(child(node.children.stepsProof));
   const haves = children(steps.children.haveStep).map(
@@ -212,6 +214,24 @@ function buildProof(ctx: BuildContext, node: CstNode): Proof {
     steps: haves,
     qed: { kind: 'qed', justification: buildJustification(ctx, child(qed.children.justification)), span: ctx.nodeSpan(qed) },
     span,
+  };
+}
+
+function buildChain(ctx: BuildContext, node: CstNode): ChainProof {
+  const context = has(node.children.Within) ? child(node.children.expression) : undefined;
+  const waypoints = children(node.children.chainWaypoint).map(
+    (w): ChainWaypoint => ({
+      formula: buildExpr(ctx, child(w.children.expression)),
+      justification: buildJustification(ctx, child(w.children.justification)),
+      span: ctx.nodeSpan(w),
+    }),
+  );
+  return {
+    kind: 'chain',
+    ...(context ? { context: buildExpr(ctx, context) } : {}),
+    first: buildJustification(ctx, child(node.children.justification)),
+    waypoints,
+    span: ctx.nodeSpan(node),
   };
 }
 

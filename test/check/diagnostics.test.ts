@@ -115,6 +115,7 @@ const CASES: readonly Case[] = [
   { code: 'KSP063', src: 'module t\ndef f: Set<Int> = { x + y for x in {1}, y in {2} }\n', at: '«y in {2}»' },
   { code: 'KSP064', src: 'module t\nmachine M {\n  var x: Int\n  init { x == 0 }\n  init { x == 1 }\n}\n', at: '«init» { x == 1' },
   { code: 'KSP065', src: 'module t\ntheorem th: true proof by ptl(1 + 2)\n', at: 'ptl(«1 + 2»)' },
+  { code: 'KSP066', src: 'module t\nmachine M {\n  var b: Bool\n  init { b }\n}\ntheorem th: M |= []b proof by chain { smt ~> b by smt }\n', at: 'by «chain { smt ~> b by smt }»' },
 ];
 
 group('every checker diagnostic code, at its exact span', () => {

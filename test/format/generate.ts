@@ -89,8 +89,18 @@ const justification = fc.tuple(fc.constantFrom('smt', 'invariant', 'wf1(tick)', 
   ([j, using]) => (using.length > 0 ? `${j} using ${using.join(', ')}` : j),
 );
 
+const chainSeparator = fc.constantFrom(' ', '\n', '\n\n');
+
+/** `by chain [within C] { J0 ~> W1 by J1 ... }` */
+const chain = fc.tuple(fc.option(expr, { nil: undefined }), justification, fc.array(fc.tuple(expr, justification), { maxLength: 3 }), chainSeparator).map(
+  ([context, first, waypoints, sep]) =>
+    `chain${context === undefined ? '' : ` within ${context}`} {${sep}${[first, ...waypoints.map(([w, j]) => `~> ${w} by ${j}`)].join(sep)}${sep}}`,
+);
+
 const proof = fc.oneof(
   justification.map((j) => `proof by ${j}`),
+  chain.map((c) => `proof by ${c}`),
+  fc.tuple(name, expr, chain, justification).map(([n, e, c, qed]) => `proof {\nhave ${n}: ${e} by ${c}\nqed by ${qed}\n}`),
   fc.tuple(fc.array(fc.tuple(name, expr, justification), { maxLength: 3 }), justification, itemSeparator).map(
     ([steps, qed, sep]) => `proof {\n${[...steps.map(([n, e, j]) => `have ${n}: ${e} by ${j}`), `qed by ${qed}`].join(sep)}\n}`,
   ),

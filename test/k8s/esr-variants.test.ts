@@ -11,6 +11,7 @@ import { lineOf, writeUnder } from '../helpers/files.js';
 import { REPO } from '../helpers/run-cli.js';
 
 const RECEIVE_LINE = lineOf(join(REPO, 'lemmas/k8s/cluster.kspec'), 'action receive(');
+const ESR_PROOF = join(REPO, 'specs/examples/configmap_esr.kspec');
 
 interface Variant {
   readonly name: string;
@@ -100,13 +101,21 @@ function controllerDir(variant: string): string {
 describe('the ESR proof of broken ConfigMap controllers', () => {
   it('never creates the ConfigMap: phases 0-3 hold; the link "NotFound, then Create" fails at its helpful step', () => {
     for (const name of PHASES_0_TO_3) expect([name, theorem('never_creates', `configmap_controller.${name}`)?.status]).toEqual([name, 'proved']);
-    expect(problems('never_creates', 'configmap_esr.converges')).toContainEqual(expect.stringMatching(/^48: step `a3`: helpful step receive\(k, r\): not proved/));
-    expect(problems('never_creates', 'configmap_esr.esr')).toEqual(['91: uses `examples.configmap_esr.converges`, which is not proved']);
+    // link 3 of the chain `absent` leaves its second waypoint (the NotFound answer): the failure is reported there
+    const notFound = lineOf(ESR_PROOF, 'r == kapi.Msg.ApiResponse(pending_id(ongoing[k]), kapi.ApiResp.Failed(kapi.ApiError.NotFound))');
+    expect(problems('never_creates', 'configmap_esr.converges')).toContainEqual(
+      expect.stringMatching(new RegExp(`^${notFound}: step \`absent / link 3 \\(from the waypoint at line ${notFound}\\)\`: helpful step receive\\(k, r\\): not proved`)),
+    );
+    expect(problems('never_creates', 'configmap_esr.esr')).toEqual([`${lineOf(ESR_PROOF, 'qed by ptl(faults,')}: uses \`examples.configmap_esr.converges\`, which is not proved`]);
   });
 
   it('ignores a conflict: phases 0-3 hold; the link "the update is handled, the ConfigMap is right" fails at its helpful step', () => {
     for (const name of PHASES_0_TO_3) expect([name, theorem('ignores_conflict', `configmap_controller.${name}`)?.status]).toEqual([name, 'proved']);
-    expect(problems('ignores_conflict', 'configmap_esr.converges')).toContainEqual(expect.stringMatching(/^67: step `b4`: helpful step api_handle\(m\): not proved/));
+    // link 4 of the chain `stale` leaves its last waypoint (the Update in flight)
+    const update = lineOf(ESR_PROOF, 'm == kapi.Msg.ApiRequest(pending_id(ongoing[k]), kapi.ApiReq.Update(');
+    expect(problems('ignores_conflict', 'configmap_esr.converges')).toContainEqual(
+      expect.stringMatching(new RegExp(`^${update}: step \`stale / link 4 \\(from the waypoint at line ${update}\\)\`: helpful step api_handle\\(m\\): not proved`)),
+    );
     expect(theorem('ignores_conflict', 'configmap_esr.esr')?.status).toBe('not proved');
   });
 

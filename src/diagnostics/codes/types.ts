@@ -25,4 +25,5 @@ export const TYPE_CODES = {
   KSP063: 'comprehension with more than one binder',
   KSP064: 'more than one `init` block',
   KSP065: 'wrong kind of justification argument',
+  KSP066: '`by chain` on a formula that is not a leads-to `P ~> Q`',
 } as const;
