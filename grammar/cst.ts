@@ -476,6 +476,7 @@ export type ModelDeclCstChildren = {
   path: PathCstNode[];
   LCurly: IToken[];
   modelBinding?: ModelBindingCstNode[];
+  modelProperty?: ModelPropertyCstNode[];
   modelCheck?: ModelCheckCstNode[];
   Semicolon?: IToken[];
   RCurly: IToken[];
@@ -489,6 +490,18 @@ export interface ModelBindingCstNode extends CstNode {
 export type ModelBindingCstChildren = {
   Identifier: IToken[];
   Equals: IToken[];
+  expression: ExpressionCstNode[];
+};
+
+export interface ModelPropertyCstNode extends CstNode {
+  name: "modelProperty";
+  children: ModelPropertyCstChildren;
+}
+
+export type ModelPropertyCstChildren = {
+  Check: IToken[];
+  Identifier: IToken[];
+  Colon: IToken[];
   expression: ExpressionCstNode[];
 };
 

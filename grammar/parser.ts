@@ -494,7 +494,11 @@ export class KspecParser extends CstParser {
     this.SUBRULE(this.path);
     this.CONSUME(t.LCurly);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.modelBinding) }, { ALT: () => this.SUBRULE(this.modelCheck) }]);
+      this.OR([
+        { ALT: () => this.SUBRULE(this.modelBinding) },
+        { ALT: () => this.SUBRULE(this.modelProperty) },
+        { ALT: () => this.SUBRULE(this.modelCheck) },
+      ]);
       this.OPTION(() => this.CONSUME(t.Semicolon));
     });
     this.CONSUME(t.RCurly);
@@ -503,6 +507,14 @@ export class KspecParser extends CstParser {
   public readonly modelBinding = this.RULE('modelBinding', () => {
     this.CONSUME(t.Identifier);
     this.CONSUME(t.Equals);
+    this.SUBRULE(this.expression);
+  });
+
+  /** `check NAME: F`: a property only the model checker checks (a claim about the bounded model, not a theorem) */
+  public readonly modelProperty = this.RULE('modelProperty', () => {
+    this.CONSUME(t.Check);
+    this.CONSUME(t.Identifier);
+    this.CONSUME(t.Colon);
     this.SUBRULE(this.expression);
   });
 

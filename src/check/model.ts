@@ -1,7 +1,7 @@
 // Models: a value for every constant the machine can see, and what to check.
 import type * as A from '../syntax/ast.js';
 import type { Span } from '../diagnostics/index.js';
-import type { Expr, ModelDecl, QName } from '../ir/index.js';
+import { BOOL, shortName, type Expr, type ModelDecl, type ModelProperty, type QName } from '../ir/index.js';
 import type { ModuleChecker } from './module.js';
 import { didYouMean } from './suggest.js';
 import { kindWord, type DeclSymbol, type MachineInfo } from './symbols.js';
@@ -57,14 +57,34 @@ export function checkModel(mc: ModuleChecker, sym: Extract<DeclSymbol, { kind: '
   if (missing.length > 0) {
     mc.diags.error('KSP031', `model \`${sym.name.text}\` gives no value to ${missing.join(', ')}; every constant needs one`, sym.name.span);
   }
-  for (const path of ast.checks) {
-    const item = checkItem(mc, target.info, path);
-    if (item) checks.push(item);
+  // The model checker reports a check by its short name, so two with the same name could not be told apart.
+  const checkedNames = new Map<string, Span>();
+  const claimName = (name: string, span: Span) => {
+    const first = checkedNames.get(name);
+    if (first) mc.diags.error('KSP038', `model \`${sym.name.text}\` already checks a property named \`${name}\``, span, [{ message: 'first checked here', span: first }]);
+    else checkedNames.set(name, span);
+  };
+  for (const item of ast.checks) {
+    if (item.kind === 'property') {
+      claimName(item.name.text, item.name.span);
+      checks.push(checkProperty(mc, target.info, item));
+      continue;
+    }
+    const checked = checkItem(mc, target.info, item.path);
+    if (!checked) continue;
+    claimName(shortName(checked.name), item.path.span);
+    checks.push(checked);
   }
   return { name: sym.qname, machine: target.info.qname, constants, checks, span: ast.span };
 }
 
-function checkItem(mc: ModuleChecker, info: MachineInfo, path: A.Path): ModelDecl['checks'][number] | undefined {
+/** `check p: F` reads F as the formula of a theorem `M |= F` about the model's machine. */
+function checkProperty(mc: ModuleChecker, info: MachineInfo, item: Extract<A.ModelCheckItem, { kind: 'property' }>): ModelProperty {
+  const ctx = { machine: info, actions: true, maxLevel: 'temporal', where: 'a model property' } as const;
+  return { kind: 'property', name: item.name.text, formula: mc.exprs.check(item.formula, ctx, BOOL), span: item.span };
+}
+
+function checkItem(mc: ModuleChecker, info: MachineInfo, path: A.Path): Exclude<ModelDecl['checks'][number], ModelProperty> | undefined {
   const written = path.parts.map((p) => p.text).join('.');
   const notCheckable = (why: string) => {
     mc.diags.error('KSP034', `\`${written}\` ${why}; a model checks theorems about machine \`${info.ast.name.text}\` or Bool defs without parameters`, path.span);

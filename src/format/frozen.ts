@@ -41,7 +41,7 @@ const blockItemKeys: Readonly<Record<string, readonly string[]>> = {
   actionDecl: ['actionItem'],
   stepsProof: ['haveStep', 'qedStep'],
   chainProof: ['justification', 'chainWaypoint'],
-  modelDecl: ['modelBinding', 'modelCheck'],
+  modelDecl: ['modelBinding', 'modelProperty', 'modelCheck'],
 };
 
 export function blockItems(node: CstNode): CstNode[] | undefined {

@@ -121,8 +121,10 @@ export const declarationPrinters: Readonly<Record<string, NodePrinter>> = {
   },
   qedStep: (ctx) => ['qed by ', ctx.child('justification')],
 
-  modelDecl: (ctx) => block(ctx, ['model ', ctx.token('Identifier'), ' of ', ctx.child('path')], ['modelBinding', 'modelCheck']),
+  modelDecl: (ctx) => block(ctx, ['model ', ctx.token('Identifier'), ' of ', ctx.child('path')], ['modelBinding', 'modelProperty', 'modelCheck']),
   modelBinding: (ctx) => group([ctx.token('Identifier'), assignedValue(ctx, '=')]),
+  // laid out as a theorem's statement
+  modelProperty: (ctx) => group(['check ', ctx.token('Identifier'), ': ', ctx.child('expression')]),
   modelCheck: (ctx) => group(['check', indent([line, join([',', line], ctx.all('path', LINE_FOLLOWS))])]),
 
   instanceDecl: (ctx) => {

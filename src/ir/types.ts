@@ -270,13 +270,27 @@ export interface TheoremDecl {
   readonly span: Span;
 }
 
+/**
+ * A property stated in a model (`check p: F`): checked by the model checker like a theorem `M |= F`
+ * of the model's machine, but no theorem (verify never sees it): a claim about the bounded model.
+ */
+export interface ModelProperty {
+  readonly kind: 'property';
+  /** as written; unique among what its model checks (another model may reuse it) */
+  readonly name: string;
+  readonly formula: Expr;
+  readonly span: Span;
+}
+
+export type ModelCheck = { readonly kind: 'theorem'; readonly name: QName } | { readonly kind: 'def'; readonly name: QName } | ModelProperty;
+
 export interface ModelDecl {
   readonly name: QName;
   readonly machine: QName;
   /** a value for every constant the machine's module (and what it imports) declares */
   readonly constants: ReadonlyMap<QName, Expr>;
-  /** theorems, or defs of Bool type, to check by exploring states */
-  readonly checks: readonly ({ readonly kind: 'theorem'; readonly name: QName } | { readonly kind: 'def'; readonly name: QName })[];
+  /** theorems, defs of Bool type, and the model's own properties, to check by exploring states */
+  readonly checks: readonly ModelCheck[];
   readonly span: Span;
 }
 

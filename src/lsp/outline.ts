@@ -12,7 +12,7 @@ const OUTLINE_KIND: Readonly<Record<string, SymbolKind>> = {
   enum: SymbolKind.Enum, record: SymbolKind.Struct, type: SymbolKind.TypeParameter, const: SymbolKind.Constant,
   def: SymbolKind.Function, machine: SymbolKind.Class, theorem: SymbolKind.Interface, lemma: SymbolKind.Interface,
   model: SymbolKind.Module, instance: SymbolKind.Module, var: SymbolKind.Field, action: SymbolKind.Method,
-  have: SymbolKind.Key, assume: SymbolKind.Boolean, init: SymbolKind.Constructor, fair: SymbolKind.Event,
+  have: SymbolKind.Key, assume: SymbolKind.Boolean, init: SymbolKind.Constructor, fair: SymbolKind.Event, property: SymbolKind.Property,
 };
 
 function symbol(name: string, kind: string, span: Span, selection: Span, children: DocumentSymbol[] = []): DocumentSymbol {
@@ -30,11 +30,17 @@ function machineItem(item: A.MachineItem): DocumentSymbol {
   return symbol(item.name.text, item.kind, item.span, item.name.span);
 }
 
+/** The properties a model states (`check p: F`): named claims of their own, unlike the checks by name. */
+function modelProperties(model: A.ModelDecl): DocumentSymbol[] {
+  return model.checks.flatMap((c) => (c.kind === 'property' ? [symbol(c.name.text, 'property', c.span, c.name.span)] : []));
+}
+
 export function documentSymbols(ast: A.ModuleAst): DocumentSymbol[] {
   return ast.decls.map((d) => {
     if (d.kind === 'assume') return symbol(d.name?.text ?? 'assume', 'assume', d.span, d.name?.span ?? d.span);
     if (d.kind === 'machine') return symbol(d.name.text, 'machine', d.span, d.name.span, d.items.map(machineItem));
     if (d.kind === 'theorem' || d.kind === 'lemma') return symbol(d.name.text, d.kind, d.span, d.name.span, steps(d.proof));
+    if (d.kind === 'model') return symbol(d.name.text, 'model', d.span, d.name.span, modelProperties(d));
     if (d.kind === 'enum') return symbol(d.name.text, 'enum', d.span, d.name.span, d.ctors.map((c) => ({ name: c.name.text, kind: SymbolKind.EnumMember, range: toRange(c.span), selectionRange: toRange(c.name.span) })));
     if (d.kind === 'record') return symbol(d.name.text, 'record', d.span, d.name.span, d.fields.map((f) => ({ name: f.name.text, kind: SymbolKind.Field, range: toRange(f.span), selectionRange: toRange(f.name.span) })));
     return symbol(d.name.text, d.kind, d.span, d.name.span);

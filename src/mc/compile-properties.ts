@@ -58,6 +58,9 @@ export function compileProperties(program: Program, model: ModelDecl, compiler: 
       if (thm.machine !== undefined && thm.machine !== model.machine)
         throw new CompileError('KSP200', `theorem ${shortName(thm.name)} is about ${shortName(thm.machine)}, not ${shortName(model.machine)}`, thm.span);
       classify(compiler, shortName(thm.name), thm.formula, [], out);
+    } else if (check.kind === 'property') {
+      // Read exactly as a theorem with the same formula: the checker has already scoped it to the model's machine.
+      classify(compiler, check.name, check.formula, [], out);
     } else {
       const def = program.defs.get(check.name);
       if (!def?.body || def.params.length > 0 || def.result.kind !== 'bool')

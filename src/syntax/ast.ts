@@ -274,9 +274,18 @@ export interface ModelDecl {
   readonly name: Name;
   readonly machine: Path;
   readonly bindings: readonly { readonly name: Name; readonly value: Expr; readonly span: Span }[];
-  readonly checks: readonly Path[];
+  /** in source order: theorems or Bool defs named by `check a, b`, and inline properties `check p: F` */
+  readonly checks: readonly ModelCheckItem[];
   readonly span: Span;
 }
+
+/**
+ * What a model checks: a theorem or Bool def by name, or a property stated inline (`check p: F`),
+ * which only the model checker checks: a claim about the bounded model, not a theorem.
+ */
+export type ModelCheckItem =
+  | { readonly kind: 'named'; readonly path: Path }
+  | { readonly kind: 'property'; readonly name: Name; readonly formula: Expr; readonly span: Span };
 
 export type InstanceBinding =
   | { readonly kind: 'type'; readonly name: Name; readonly type: TypeExpr; readonly span: Span }

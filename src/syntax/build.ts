@@ -4,7 +4,7 @@ import type { CstNode, IToken } from 'chevrotain';
 import { BlockComment } from '../../grammar/tokens.js';
 import type {
   ActionDecl, Assignment, ChainProof, ChainWaypoint, Comment, Decl, DefDecl, FairDecl, HaveStep, Import, InstanceBinding, Justification, MachineItem,
-  ModuleAst, Param, Path, Proof, Require, TheoremDecl,
+  ModelCheckItem, ModuleAst, Param, Path, Proof, Require, TheoremDecl,
 } from './ast.js';
 import { BuildContext, child, children, has, Incomplete, need, startOffset, token } from './cst.js';
 import { buildArguments, buildBinderGroup, buildExpr, buildType } from './build-expr.js';
@@ -101,7 +101,7 @@ function buildDecl(ctx: BuildContext, node: CstNode): Decl {
           value: buildExpr(ctx, child(b.children.expression)),
           span: ctx.nodeSpan(b),
         })),
-        checks: children(decl.children.modelCheck).flatMap((c) => children(c.children.path).map((p) => ctx.path(p))),
+        checks: buildModelChecks(ctx, decl),
         span,
       };
     case 'instanceDecl':
@@ -115,6 +115,26 @@ function buildDecl(ctx: BuildContext, node: CstNode): Decl {
     default:
       throw new Incomplete();
   }
+}
+
+/** `check a, b` and `check p: F` items, in source order. */
+function buildModelChecks(ctx: BuildContext, decl: CstNode): ModelCheckItem[] {
+  const named = children(decl.children.modelCheck).map((c) => ({
+    offset: startOffset(c),
+    items: children(c.children.path).map((p): ModelCheckItem => ({ kind: 'named', path: ctx.path(p) })),
+  }));
+  // A property still being typed (no formula yet) is left out, not the whole model.
+  const inline = present(
+    children(decl.children.modelProperty).map((c) =>
+      attempt(() => ({
+        offset: startOffset(c),
+        items: [
+          { kind: 'property', name: ctx.name(token(c.children.Identifier)), formula: buildExpr(ctx, child(c.children.expression)), span: ctx.nodeSpan(c) } satisfies ModelCheckItem,
+        ],
+      })),
+    ),
+  );
+  return [...named, ...inline].sort((a, b) => a.offset - b.offset).flatMap((g) => g.items);
 }
 
 function buildDef(ctx: BuildContext, node: CstNode): DefDecl {

@@ -57,6 +57,16 @@ const CASES: readonly Case[] = [
   { code: 'KSP032', src: 'module t\nrecord R { a: Int }\ndef f: R = R { a: 1, a: 2 }\n', at: '«a»: 2' },
   { code: 'KSP033', src: 'module t\ndef f: Bool = true\ntheorem th: true proof by f\n', at: 'by «f»' },
   { code: 'KSP034', src: 'module t\nmachine M { var x: Int }\ndef p(k: Int): Bool = k > 0\nmodel small of M { check p }\n', at: 'check «p»' },
+  {
+    code: 'KSP038',
+    src: 'module t\nmachine M { var x: Int }\nmodel small of M {\n  check p: [](x >= 0)\n  check p: <>(x > 0)\n}\n',
+    at: 'check «p»: <>',
+  },
+  {
+    code: 'KSP038',
+    src: 'module t\nmachine M { var x: Int }\ntheorem p: M |= [](x >= 0)\nmodel small of M {\n  check p\n  check p: <>(x > 0)\n}\n',
+    at: 'check «p»: <>',
+  },
   { code: 'KSP035', src: 'module t\ntheorem a: true proof by smt using b\ntheorem b: true proof by a\n', at: 'theorem «b»' },
   {
     code: 'KSP037',

@@ -340,6 +340,19 @@ describe('small valid programs', () => {
     expect(q.models.get('t.m')!.checks).toEqual([{ kind: 'def', name: 't.M.ok' }]);
   });
 
+  it('reads a model property `check p: F` as a theorem about the model machine, without making it a theorem', () => {
+    const machine = "machine M {\n  var x: Int\n  init { x == 0 }\n  def ok: Bool = x >= 0\n  action step { require x < N\n x' = x + 1 }\n  fair weak step\n}\n";
+    const p = program(`module t\nconst N: Int\n${machine}theorem safe: M |= [](x >= 0)\nmodel a of M {\n  N = 2\n  check safe\n  check grows: [](ok ==> <>(x == N)) && WF(step)\n}\nmodel b of M {\n  N = 3\n  check grows: <>(x == N)\n}\n`);
+    const checks = p.models.get('t.a')!.checks;
+    expect(checks.map((c) => [c.kind, c.name])).toEqual([['theorem', 't.safe'], ['property', 'grows']]);
+    const grows = checks[1]!;
+    expect(grows.kind === 'property' && grows.formula.level).toBe('temporal');
+    expect(p.models.get('t.b')!.checks.map((c) => c.name)).toEqual(['grows']);
+    expect([...p.theorems.keys()]).toEqual(['t.safe']);
+    // outside a theorem the machine's names are not in scope, and a property must be a Bool formula
+    expect(errors(`module t\nconst N: Int\n${machine}model a of M {\n  N = 2\n  check bad: x + 1\n}\ndef y: Bool = x > 0\n`).map((d) => d.slice(0, 6))).toEqual(['KSP040', 'KSP020']);
+  });
+
   it('lets an expected type pick between constructors of the same name', () => {
     const p = program('module t\nenum E { A, B }\nenum F { A, C }\ndef f: E = A\ndef g(x: F): Bool = x == F.A\n');
     expect(p.defs.get('t.f')!.body).toMatchObject({ kind: 'ctor', enumName: 't.E', ctor: 'A' });

@@ -106,6 +106,12 @@ const proof = fc.oneof(
   ),
 );
 
+const modelItem = fc.oneof(
+  fc.tuple(upper, expr).map(([c, e]) => `${c} = ${e}`),
+  fc.array(name, { minLength: 1, maxLength: 3 }).map((ns) => `check ${ns.join(', ')}`),
+  fc.tuple(name, expr).map(([n, e]) => `check ${n}: ${e}`),
+);
+
 const declaration = fc.oneof(
   fc.tuple(name, typeArb).map(([n, t]) => `const ${n}: ${t}`),
   fc.tuple(fc.option(name, { nil: undefined }), expr).map(([n, e]) => (n ? `assume ${n}: ${e}` : `assume ${e}`)),
@@ -121,9 +127,7 @@ const declaration = fc.oneof(
   fc.tuple(fc.constantFrom('theorem', 'lemma'), name, fc.option(params, { nil: undefined }), fc.boolean(), expr, fc.option(proof, { nil: undefined })).map(
     ([kw, n, ps, target, e, p]) => `${kw} ${n}${ps ?? ''}: ${target ? 'M |= ' : ''}${e}${p ? `\n${p}` : ''}`,
   ),
-  fc.tuple(name, fc.array(fc.oneof(fc.tuple(upper, expr).map(([c, e]) => `${c} = ${e}`), fc.array(name, { minLength: 1, maxLength: 3 }).map((ns) => `check ${ns.join(', ')}`)), { maxLength: 3 })).map(
-    ([n, items]) => `model ${n} of M {\n${items.join('\n')}\n}`,
-  ),
+  fc.tuple(name, fc.array(modelItem, { maxLength: 3 })).map(([n, items]) => `model ${n} of M {\n${items.join('\n')}\n}`),
   fc.tuple(name, fc.array(fc.oneof(upper.map((t) => `type ${t} = Int`), name.map((d) => `def ${d} = m.g`), fc.tuple(upper, expr).map(([c, e]) => `const ${c} = ${e}`)), { maxLength: 3 })).map(
     ([n, items]) => `instance ${n} = m.generic { ${items.join(', ')} }`,
   ),

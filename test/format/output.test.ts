@@ -101,6 +101,29 @@ describe('layout', () => {
       ),
     );
   });
+
+  it('a model: bindings, named checks and inline properties one a line, in source order; a property breaks as a theorem does', async () => {
+    const input = lines(
+      'module demo.models',
+      'model small of M { N = 3; check esr_one:[]([]desired(the_cr, 1) ==> <>[]matches(the_cr, 1))',
+      '  check   a,b   // named ones',
+      'check long_property_name: [](some_reasonably_long_predicate(alpha, beta) ==> <>[]another_long_predicate(alpha, beta, gamma)) }',
+    );
+    expect(await formatted(input)).toBe(
+      lines(
+        'module demo.models',
+        '',
+        'model small of M {',
+        '  N = 3',
+        '  check esr_one: []([]desired(the_cr, 1) ==> <>[]matches(the_cr, 1))',
+        '  check a, b // named ones',
+        '  check long_property_name: [](',
+        '    some_reasonably_long_predicate(alpha, beta) ==> <>[]another_long_predicate(alpha, beta, gamma)',
+        '  )',
+        '}',
+      ),
+    );
+  });
 });
 
 describe('comments', () => {

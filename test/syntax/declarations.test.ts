@@ -68,7 +68,10 @@ describe('the contract example (every snippet of kspec.md in one file)', () => {
       name: { text: 'small' },
       machine: { parts: [{ text: 'Counter' }] },
       bindings: [{ name: { text: 'LIMIT' }, value: { kind: 'int', value: '3n' } }],
-      checks: [{ parts: [{ text: 'bounded' }] }, { parts: [{ text: 'finishes' }] }],
+      checks: [
+        { kind: 'named', path: { parts: [{ text: 'bounded' }] } },
+        { kind: 'named', path: { parts: [{ text: 'finishes' }] } },
+      ],
     });
     expect(noSpans(ast.decls[9])).toEqual({
       kind: 'instance',
@@ -207,8 +210,15 @@ describe('declarations', () => {
   it('model: several bindings and checks, `;` or newlines', () => {
     const m = only('model small of m.Counter { LIMIT = 3; NAMES = {"a", "b"}\n check bounded\n check a, b }', 'model');
     expect(m.bindings.map((b) => `${b.name.text}=${show(b.value)}`)).toEqual(['LIMIT=3', 'NAMES={"a", "b"}']);
-    expect(m.checks.map(pathText)).toEqual(['bounded', 'a', 'b']);
+    expect(m.checks.map((c) => (c.kind === 'named' ? pathText(c.path) : c.name.text))).toEqual(['bounded', 'a', 'b']);
     expect(pathText(m.machine)).toBe('m.Counter');
+  });
+
+  it('model: inline properties `check p: F` keep their place among the named checks', () => {
+    const m = only('model small of M { check a\n check p: []ok\n N = 1; check b, c; check q: <>done }', 'model');
+    const shown = m.checks.map((c) => (c.kind === 'named' ? pathText(c.path) : `${c.name.text}: ${show(c.formula)}`));
+    expect(shown).toEqual(['a', 'p: [](ok)', 'b', 'c', 'q: <>(done)']);
+    expect(m.bindings.map((b) => b.name.text)).toEqual(['N']);
   });
 
   it('instance: type, def and const bindings in source order', () => {

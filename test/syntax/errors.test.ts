@@ -105,6 +105,13 @@ describe('recovery: many errors per file, and still an AST', () => {
     expect(names).toContain('def ok');
   });
 
+  it('a model property still without its formula is left out, not the model', () => {
+    const result = parseModule('module a\nmachine M { var x: Int }\nmodel m of M {\n  check p:\n  check q: [](x > 0)\n  check r\n}\n', 'f.kspec');
+    expect(result.diagnostics.map((d) => `${d.code} ${at(d.span)}`)).toEqual(['KSP010 5:3-5:8']);
+    const model = result.ast!.decls.find((d) => d.kind === 'model');
+    expect(model?.kind === 'model' && model.checks.map((c) => (c.kind === 'property' ? c.name.text : c.path.parts[0]!.text))).toEqual(['q', 'r']);
+  });
+
   it('a file with no module header still yields an AST and its declarations', () => {
     const result = parseModule('def f: Int = 1\ndef g: Int = 2', 'f.kspec');
     expect(result.diagnostics[0]!.message).toBe('expected `module` but found `def`');

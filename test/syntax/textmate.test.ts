@@ -86,6 +86,8 @@ describe('kspec.tmLanguage.json', () => {
     };
     expect(named('def inc(x: Int)')).toBe('entity.name.function.kspec=inc');
     expect(named('theorem bounded: Counter |= []p')).toBe('entity.name.function.theorem.kspec=bounded');
+    expect(named('  check esr_one: []([]desired(k, 1) ==> <>[]matches(k, 1))')).toBe('entity.name.function.theorem.kspec=esr_one');
+    expect(named('  check esr_one, esr_two')).toBeUndefined();
     expect(named('machine Counter {')).toBe('entity.name.type.kspec=Counter');
     expect(named('module examples.counter')).toBe('entity.name.namespace.kspec=examples.counter');
   });

@@ -17,5 +17,6 @@ export const NAME_CODES = {
   KSP035: 'circular proof: a theorem depends on itself',
   KSP036: 'a proof cites a theorem about another machine',
   KSP037: 'an instance is used in its own bindings (beyond its types and constructors)',
+  KSP038: 'a model checks two properties of the same name',
   KSP039: 'internal error in the checker (a bug in kproof)',
 } as const;
