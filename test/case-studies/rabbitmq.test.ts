@@ -62,11 +62,11 @@ describe('the RabbitMQ controller', () => {
     }
   }, 240_000);
 
-  it('proves the phases of ESR proved so far (termination, snapshots and writes settle, the objects only get better)', async () => {
+  it('proves the phases of ESR proved so far (termination, snapshots and writes settle, the objects only get better, the first links of the walk)', async () => {
     const run = await runCli(['verify', '--json', ESR]);
     const theorems = [...verifyTheorems(run.stdout).values()];
     expect(theorems.filter((t) => t.status !== 'proved').map((t) => [t.name, t.problems])).toEqual([]);
-    for (const name of ['reconcile_terminates', 'snapshots_settle', 'writes_settle', 'sts_namesake_owned', 'bad_shrinks']) {
+    for (const name of ['reconcile_terminates', 'snapshots_settle', 'writes_settle', 'sts_namesake_owned', 'bad_shrinks', 'init_sends_get', 'g_req', 'g_resp', 'c_req', 'u_req', 'orphan_collected']) {
       expect(theorems.map((t) => t.name)).toContain(`rabbitmq.esr.${name}`);
     }
     expect(run.status).toBe(0);
