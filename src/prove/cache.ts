@@ -2,7 +2,6 @@
 // solver's name, its version), so a changed obligation or another solver build is proved again. Only
 // `unsat` is stored. Each entry repeats its key and the hash of the text; an entry whose content
 // does not match what is looked up (edited, truncated, copied under another name) is ignored.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from './obligations.js';
@@ -32,7 +31,7 @@ export class ProofCache {
 
   /** the key of the text whose sha256 is `smtHash` (one pass over the text serves as its hash and its key) */
   private keyOfHash(smtHash: string): string {
-    return createHash('sha256').update(`${smtHash}\u0000${this.solverName}\u0000${this.solverVersion}`).digest('hex');
+    return sha256(`${smtHash}\u0000${this.solverName}\u0000${this.solverVersion}`);
   }
 
   private path(key: string): string {

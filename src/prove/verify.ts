@@ -202,8 +202,8 @@ export async function verifyProgram(program: Program, options: DischargeOptions)
       p.code === 'KSP100' ? { ...p, code: refuted } : p,
     );
   const terminationProblems = new Map([...termination].map(([key, t]) => [key, problemsOf(t, 'KSP108')] as const));
-  const instanceReports = instanceNames.map((name) => instanceReport(program, name, instances.get(name)!, problemsOf(instances.get(name)!, 'KSP111'), restingReports));
-  const instanceOk = new Map([...instances].map(([name, plan]) => [name, problemsOf(plan, 'KSP111').length === 0] as const));
+  const instanceProblems = new Map([...instances].map(([name, plan]) => [name, problemsOf(plan, 'KSP111')] as const));
+  const instanceReports = instanceNames.map((name) => instanceReport(program, name, instances.get(name)!, instanceProblems.get(name)!, restingReports));
   const refine = (o: Obligation, model: string): Promise<string> => finiteModel(program, o, model, options);
 
   const decide = async (q: QName): Promise<TheoremReport> => {
@@ -213,7 +213,7 @@ export async function verifyProgram(program: Program, options: DischargeOptions)
     const problems: Problem[] = v.failures.map((f) => failureProblem(f, own));
     for (const key of v.proved?.provenance.termination ?? []) problems.push(...(terminationProblems.get(key) ?? []));
     for (const m of v.proved?.provenance.instances ?? []) {
-      if (instanceOk.get(m) === false) problems.push({ code: 'KSP111', message: `relies on instance \`${m}\`, which does not satisfy the assumptions of its generic module`, span: outline.span });
+      if (instanceProblems.get(m)?.length) problems.push({ code: 'KSP111', message: `relies on instance \`${m}\`, which does not satisfy the assumptions of its generic module`, span: outline.span });
     }
     const isError = v.status === 'error' || problems.some((p) => p.code === 'KSP106' || p.code === 'KSP107');
     const vacuity = outline.vacuity;

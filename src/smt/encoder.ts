@@ -125,12 +125,12 @@ export class SmtEncoder implements EncoderHost {
   private readonly locals = new Map<number, string>();
 
   private readonly tables: Tables;
-  /** in the scope of one def or closed formula: the defs it calls */
+  /** in the scope of one def or formula encoded on its own: the defs it calls */
   private readonly calls = new Set<QName>();
 
   /**
    * defs in `opaqueDefs` are declared as uninterpreted functions, not defined (termination checks);
-   * `scope`: an obligation, or one def's body or closed formula encoded on its own (see EncodedDef)
+   * `scope`: an obligation, or one def's body or formula encoded on its own (see EncodedDef, reused)
    */
   constructor(
     readonly program: Program,
