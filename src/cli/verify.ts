@@ -1,10 +1,11 @@
 // `kproof verify FILE…`: prove the theorems. Per theorem: proved / not proved / error with its
 // time; a failure shows where (code frame), what was to be shown, and the counterexample.
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors, renderDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
-import { verify, type TheoremReport, type VerifyResult } from '../prove/index.js';
-import type { Counterexample } from '../prove/index.js';
-import type { BackendChoice } from '../solver/index.js';
+import type { Counterexample, ObligationInfo, TheoremReport, VerifyResult } from '../prove/index.js';
+import { FileLog, lookupRun, recordRun, type RunRequest } from '../runs/index.js';
+import { solverIdentity, type BackendChoice } from '../solver/index.js';
 import { EXIT, type CliContext } from './context.js';
 import { expandInputs } from './inputs.js';
 import { diagnosticToJson, plural, printDiagnostics } from './report.js';
@@ -37,7 +38,7 @@ function counterexampleLines(cx: Counterexample): string[] {
   return lines;
 }
 
-function printTheorem(ctx: CliContext, t: TheoremReport, sources: ReadonlyMap<string, string>): void {
+function printTheorem(ctx: CliContext, t: TheoremReport<ObligationInfo>, sources: ReadonlyMap<string, string>): void {
   const cached = t.obligations.filter((o) => o.cached).length;
   const counts = `${plural(t.obligations.length, 'obligation')}${cached > 0 ? `, ${cached} cached` : ''}, ${t.ms} ms`;
   const mark = t.status === 'proved' ? '✓' : '✗';
@@ -69,6 +70,7 @@ function toJson(result: VerifyResult, files: readonly string[]): unknown {
     ok: result.exitCode === 0,
     files,
     solver: result.solver ?? null,
+    reused: result.reused === true,
     diagnostics: result.diagnostics.map(diagnosticToJson),
     theorems: result.theorems.map((t) => ({
       name: t.name,
@@ -155,18 +157,35 @@ export function register(program: Command, ctx: CliContext): void {
         ctx.exitWith(EXIT.malformed);
         return;
       }
-      const bar = ctx.isTTY && !options.json ? progressBar(ctx) : undefined;
-      const started = performance.now();
-      const result = await verify(inputs.files, {
+      const only = options.only?.split(',').map((n) => n.trim()).filter((n) => n !== '');
+      const identity = options.cache ? solverIdentity(solver as BackendChoice) : undefined;
+      const request: RunRequest | undefined = identity && {
+        files: inputs.files,
         cwd: ctx.cwd,
-        cache: options.cache,
-        solver: solver as BackendChoice,
-        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-        ...(jobs !== undefined ? { jobs } : {}),
+        solver: identity,
         ...(options.include ? { include: options.include } : {}),
-        ...(options.only !== undefined ? { only: options.only.split(',').map((n) => n.trim()).filter((n) => n !== '') } : {}),
-        ...(bar ? { onProgress: bar.update } : {}),
-      });
+        ...(only ? { only } : {}),
+      };
+      const runsDir = join(ctx.cwd, '.kproof-cache');
+      const started = performance.now();
+      const reused = request && lookupRun(runsDir, request);
+      const bar = ctx.isTTY && !options.json && !reused ? progressBar(ctx) : undefined;
+      const log = new FileLog();
+      // the prover (checker, kernel, encoder) is loaded only when there is proving to do
+      const result =
+        reused ??
+        (await (await import('../prove/index.js')).verify(inputs.files, {
+          cwd: ctx.cwd,
+          cache: options.cache,
+          solver: solver as BackendChoice,
+          readFile: log.readFile,
+          ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+          ...(jobs !== undefined ? { jobs } : {}),
+          ...(options.include ? { include: options.include } : {}),
+          ...(only ? { only } : {}),
+          ...(bar ? { onProgress: bar.update } : {}),
+        }));
+      if (request && !reused) recordRun(runsDir, request, log, result);
       bar?.clear();
       if (options.json) ctx.out(`${JSON.stringify(toJson(result, inputs.files), bigintAsString, 2)}\n`);
       else {
@@ -176,7 +195,8 @@ export function register(program: Command, ctx: CliContext): void {
           const proved = result.theorems.filter((t) => t.status === 'proved').length;
           const seconds = ((performance.now() - started) / 1000).toFixed(2);
           const solverText = result.solver ? `, ${result.solver.name} ${result.solver.version}` : '';
-          ctx.out(`${plural(result.theorems.length, 'theorem')}: ${proved} proved, ${result.theorems.length - proved} not proved (${seconds} s${solverText})\n`);
+          const reusedText = result.reused ? '; no input changed since a run that proved them all: its verdicts, reused' : '';
+          ctx.out(`${plural(result.theorems.length, 'theorem')}: ${proved} proved, ${result.theorems.length - proved} not proved (${seconds} s${solverText}${reusedText})\n`);
         }
       }
       ctx.exitWith(result.exitCode);

@@ -26,6 +26,8 @@ const ROLES: readonly { readonly dir: string; readonly role: string }[] = [
   { dir: 'src/smt', role: 'SMT-LIB encoding of the IR' },
   { dir: 'src/ir', role: 'the IR the statements are written in' },
   { dir: 'src/solver/staged.ts', role: 'how an obligation is put to Z3: options that change the search, not the meaning' },
+  { dir: 'src/prove/cache.ts', role: 'remembered unsat answers: an entry counts only for the exact text, solver and version it was stored for' },
+  { dir: 'src/runs', role: "remembered runs: reused only while every file read, kproof's own code and the solver are unchanged" },
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { checkFiles } from '../check/index.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { formatResult, modelCheck } from '../mc/index.js';
-import { verify, type Counterexample, type TheoremReport } from '../prove/index.js';
+import { verify, type Counterexample, type ObligationInfo, type TheoremReport } from '../prove/index.js';
 import type { Failure, Job, JobResult, ModelOutcome, TheoremOutcome } from './jobs.js';
 
 function counterexampleText(c: Counterexample): string {
@@ -15,7 +15,7 @@ function counterexampleText(c: Counterexample): string {
   return lines.join('\n');
 }
 
-function outcome(t: TheoremReport): TheoremOutcome {
+function outcome(t: TheoremReport<ObligationInfo>): TheoremOutcome {
   const failures: Failure[] = t.problems.map((p) => {
     const cex = p.obligation?.counterexample;
     return { code: p.code, message: cex ? `${p.message}\ncounterexample:\n${counterexampleText(cex)}` : p.message, span: p.span };

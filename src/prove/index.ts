@@ -5,9 +5,9 @@ import { checkFiles } from '../check/index.js';
 import { error, hasErrors, syntheticSpan, type Diagnostic } from '../diagnostics/index.js';
 import type { Program, QName } from '../ir/index.js';
 import { createSolver, type BackendChoice } from '../solver/index.js';
-import { verifyProgram, type TheoremReport } from './verify.js';
+import { verifyProgram, type ObligationInfo, type TheoremReport } from './verify.js';
 
-export { verifyProgram, type TheoremReport, type TheoremStatus, type ObligationReport, type Problem, type DischargeOptions } from './verify.js';
+export { verifyProgram, type TheoremReport, type TheoremStatus, type ObligationReport, type ObligationInfo, type Problem, type DischargeOptions } from './verify.js';
 export { planTheorem } from './obligations.js';
 export { planTermination } from './termination.js';
 export { ProofCache } from './cache.js';
@@ -29,6 +29,8 @@ export interface VerifyOptions {
   readonly solver?: BackendChoice;
   readonly jobs?: number;
   readonly include?: readonly string[];
+  /** reads a spec file; undefined when it does not exist (default: the file system) */
+  readonly readFile?: (path: string) => string | undefined;
   readonly onProgress?: (done: number, total: number) => void;
   /** theorem names (qualified, or as declared) of the files given: verify only these, and what they use */
   readonly only?: readonly string[];
@@ -40,14 +42,17 @@ export interface VerifyResult {
   /** errors of checking the input (or of starting the solver) */
   readonly diagnostics: readonly Diagnostic[];
   readonly sources: ReadonlyMap<string, string>;
-  readonly theorems: readonly TheoremReport[];
+  /** a reused run (src/runs) has no SMT texts: what a report shows is all a caller may rely on */
+  readonly theorems: readonly TheoremReport<ObligationInfo>[];
   readonly solver?: { readonly name: string; readonly version: string };
+  /** answered from the record of an earlier run with the same inputs (src/runs), not checked again */
+  readonly reused?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export async function verify(files: readonly string[], options: VerifyOptions = {}): Promise<VerifyResult> {
-  const checked = checkFiles(files, options.include ? { include: options.include } : undefined);
+  const checked = checkFiles(files, { ...(options.include ? { include: options.include } : {}), ...(options.readFile ? { readFile: options.readFile } : {}) });
   if (!checked.program || hasErrors(checked.diagnostics)) {
     return { exitCode: 2, diagnostics: checked.diagnostics, sources: checked.sources, theorems: [] };
   }

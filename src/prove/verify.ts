@@ -16,8 +16,11 @@ import { countingSolver, failureProblem, obligationReport, type Progress, type T
 
 export type TheoremStatus = 'proved' | 'not proved' | 'error';
 
-export interface ObligationReport {
-  readonly obligation: Obligation;
+/** What a report shows of an obligation: not its SMT text, nor how to read a model back (a reused run keeps only this) */
+export type ObligationInfo = Omit<Obligation, 'smt' | 'reading'>;
+
+export interface ObligationReport<O extends ObligationInfo = Obligation> {
+  readonly obligation: O;
   readonly status: SolverResult['status'];
   readonly cached: boolean;
   readonly ms: number;
@@ -25,25 +28,25 @@ export interface ObligationReport {
   readonly counterexample?: Counterexample;
 }
 
-export interface Problem {
+export interface Problem<O extends ObligationInfo = Obligation> {
   readonly code: DiagnosticCode;
   readonly message: string;
   readonly span: Span;
   /** the failed obligation, when the problem is one */
-  readonly obligation?: ObligationReport;
+  readonly obligation?: ObligationReport<O>;
 }
 
-export interface TheoremReport {
+export interface TheoremReport<O extends ObligationInfo = Obligation> {
   readonly name: QName;
   readonly span: Span;
   readonly status: TheoremStatus;
   /** solver time of this theorem's own obligations */
   readonly ms: number;
-  readonly obligations: readonly ObligationReport[];
+  readonly obligations: readonly ObligationReport<O>[];
   /** why it is not proved (empty when proved) */
-  readonly problems: readonly Problem[];
+  readonly problems: readonly Problem<O>[];
   /** things worth knowing even when proved (e.g. it holds only vacuously) */
-  readonly warnings: readonly Problem[];
+  readonly warnings: readonly Problem<O>[];
 }
 
 export interface DischargeOptions {

@@ -145,6 +145,8 @@ function declaredConstants(smt: string): string[] {
   return [...smt.matchAll(CONSTANT_DECLARATION)].map((m) => m[1] ?? m[2]!);
 }
 
+export const NATIVE_SOLVER_NAME = 'z3-native';
+
 /** `z3 --version`, or undefined when the binary cannot be run */
 export function nativeZ3Version(z3Path: string): string | undefined {
   try {
@@ -162,6 +164,6 @@ export function createNativeSolver(jobs: number, z3Path: string, version: string
   const pool = new SlotPool(jobs, () => new NativeSlot(z3Path));
   return {
     ok: true,
-    solver: { name: 'z3-native', version, check: (job: SolverJob) => pool.check(job), close: () => pool.close() },
+    solver: { name: NATIVE_SOLVER_NAME, version, check: (job: SolverJob) => pool.check(job), close: () => pool.close() },
   };
 }

@@ -145,9 +145,10 @@ class WasmSlot implements Slot {
   }
 }
 
-function z3SolverVersion(): string {
+/** the name and version a WASM solver reports, known without loading Z3 */
+export function wasmSolverIdentity(): { readonly name: string; readonly version: string } {
   const pkg = requireFromHere('z3-solver/package.json') as { version: string };
-  return `z3-solver ${pkg.version}`;
+  return { name: 'z3-wasm', version: `z3-solver ${pkg.version}` };
 }
 
 /** `workerSource` is the worker's program (replaceable so tests can make a worker crash) */
@@ -156,8 +157,7 @@ export function createWasmSolver(jobs: number, workerSource: string = WASM_WORKE
   // nothing is read or compiled before the first job: a run answered from the cache needs no Z3
   const pool = new SlotPool(jobs, () => new WasmSlot(z3Module, workerSource));
   return {
-    name: 'z3-wasm',
-    version: z3SolverVersion(),
+    ...wasmSolverIdentity(),
     check: (job: SolverJob): Promise<SolverResult> => pool.check(job),
     close: () => pool.close(),
   };

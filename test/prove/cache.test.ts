@@ -30,9 +30,10 @@ async function run(source: string, cacheDir: string | undefined): Promise<{ repo
   return { reports, file };
 }
 
+/** the obligation entries (not the records of whole runs, in runs/) */
 function entries(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((sub) => readdirSync(join(dir, sub)).map((f) => join(dir, sub, f)));
+  return readdirSync(dir).filter((sub) => sub !== 'runs').flatMap((sub) => readdirSync(join(dir, sub)).map((f) => join(dir, sub, f)));
 }
 
 describe('proof cache', () => {
