@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeUnder } from '../helpers/files.js';
-import { flipComparison, mutate, swapBranches, verdict, violates, type Mutant } from '../helpers/mutation.js';
+import { dropRequest, flipComparison, mutate, swapBranches, verdict, violates, type Mutant } from '../helpers/mutation.js';
 import { REPO } from '../helpers/run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kproof-mutation-esr-'));
@@ -35,6 +35,16 @@ const FLUENTBIT: CaseStudy = {
   property: 'esr_holds',
 };
 
+const RABBITMQ: CaseStudy = {
+  folder: 'rabbitmq',
+  mutants: [
+    mutate(source('rabbitmq'), 'reconcile_with', flipComparison, 'create on every error but NotFound', 0),
+    mutate(source('rabbitmq'), 'reconcile_with', dropRequest, 'stop at a wrong object instead of updating it', 0),
+  ],
+  models: ['faults', 'scale_up'],
+  property: 'esr_holds',
+};
+
 /** The mutants the model checker shows violating ESR; for each, the verdict on the ESR proof. */
 async function judge(study: CaseStudy): Promise<[string, string | undefined][]> {
   const out: [string, string | undefined][] = [];
@@ -53,4 +63,9 @@ describe('mutants of the case-study reconcilers', () => {
     // Both break ESR: a missing object is never created.
     expect(await judge(FLUENTBIT)).toEqual(FLUENTBIT.mutants.map((m) => [m.name, 'not proved']));
   }, 300_000);
+
+  it('no RabbitMQ mutant that violates ESR in the model checker has ESR proved', async () => {
+    // Both break ESR: a missing object is never created; a StatefulSet with fewer replicas is never scaled up.
+    expect(await judge(RABBITMQ)).toEqual(RABBITMQ.mutants.map((m) => [m.name, 'not proved']));
+  }, 600_000);
 });
