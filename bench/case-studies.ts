@@ -51,11 +51,25 @@ interface Declaration {
 
 function declarations(text: string): Declaration[] {
   const found: { keyword: string; name: string; code: string[] }[] = [];
+  // the defs of an `extend M { … }` block are declarations of their own; the block's first line
+  // goes with its first def
+  let extending: 'no' | 'header' | 'inside' = 'no';
   for (const line of text.split('\n')) {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('//')) continue;
-    const head = DECLARATION.exec(line);
-    if (head) found.push({ keyword: head[1]!, name: /^\w+\s+(\w+)/.exec(line)?.[1] ?? '', code: [] });
+    if (/^extend\b/.test(line)) {
+      found.push({ keyword: 'def', name: '', code: [] });
+      extending = 'header';
+    } else if (extending !== 'no' && /^\s+def\s/.test(line)) {
+      const name = /^\s+def\s+(\w+)/.exec(line)?.[1] ?? '';
+      if (extending === 'header') found[found.length - 1]!.name = name;
+      else found.push({ keyword: 'def', name, code: [] });
+      extending = 'inside';
+    } else if (extending !== 'no' && line === '}') extending = 'no';
+    else {
+      const head = DECLARATION.exec(line);
+      if (head) found.push({ keyword: head[1]!, name: /^\w+\s+(\w+)/.exec(line)?.[1] ?? '', code: [] });
+    }
     found[found.length - 1]?.code.push(line);
   }
   return found;

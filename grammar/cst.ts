@@ -61,6 +61,7 @@ export type DeclarationCstChildren = {
   theoremDecl?: TheoremDeclCstNode[];
   modelDecl?: ModelDeclCstNode[];
   instanceDecl?: InstanceDeclCstNode[];
+  extendDecl?: ExtendDeclCstNode[];
 };
 
 export interface EnumDeclCstNode extends CstNode {
@@ -196,6 +197,20 @@ export interface DecreasesClauseCstNode extends CstNode {
 export type DecreasesClauseCstChildren = {
   Decreases: IToken[];
   expression: ExpressionCstNode[];
+};
+
+export interface ExtendDeclCstNode extends CstNode {
+  name: "extendDecl";
+  children: ExtendDeclCstChildren;
+}
+
+export type ExtendDeclCstChildren = {
+  Extend: IToken[];
+  path: PathCstNode[];
+  LCurly: IToken[];
+  defDecl?: DefDeclCstNode[];
+  Semicolon?: IToken[];
+  RCurly: IToken[];
 };
 
 export interface MachineDeclCstNode extends CstNode {

@@ -98,6 +98,7 @@ export class KspecParser extends CstParser {
     const next = this.LA(2).tokenType;
     if (!expressionStarts.has(next)) return false;
     if (next !== t.Identifier) return true;
+    if (this.isExtendStart(2)) return false;
     const after = this.LA(3).tokenType;
     if (itemContinuations.has(after)) return false;
     return !(after === t.Prime && this.LA(4).tokenType === t.Equals);
@@ -113,6 +114,18 @@ export class KspecParser extends CstParser {
     if (!this.isContextual('chain')) return false;
     const next = this.LA(2);
     return next.tokenType === t.LCurly || (next.tokenType === t.Identifier && next.image === 'within');
+  }
+
+  /**
+   * `extend a.b {` from the k-th token on: an extension block, the next declaration. No expression
+   * has a name followed by a name, so after `[]` this cannot be an operand.
+   */
+  private isExtendStart(k: number): boolean {
+    const word = this.LA(k);
+    if (word.tokenType !== t.Identifier || word.image !== 'extend' || this.LA(k + 1).tokenType !== t.Identifier) return false;
+    let i = k + 2;
+    while (this.LA(i).tokenType === t.Dot && this.LA(i + 1).tokenType === t.Identifier) i += 2;
+    return this.LA(i).tokenType === t.LCurly;
   }
 
   /** `Path |=` ahead: the theorem names the machine it is about. */
@@ -132,8 +145,12 @@ export class KspecParser extends CstParser {
     this.MANY(() => {
       this.OR([{ ALT: () => this.SUBRULE(this.importDecl) }, { ALT: () => this.CONSUME(t.Semicolon) }]);
     });
-    this.MANY2(() => {
-      this.OR2([{ ALT: () => this.SUBRULE(this.declaration) }, { ALT: () => this.CONSUME2(t.Semicolon) }]);
+    this.MANY2({
+      // of the names, only `extend` starts a declaration: error recovery skips any other one
+      GATE: () => this.LA(1).tokenType !== t.Identifier || this.isContextual('extend'),
+      DEF: () => {
+        this.OR2([{ ALT: () => this.SUBRULE(this.declaration) }, { ALT: () => this.CONSUME2(t.Semicolon) }]);
+      },
     });
   });
 
@@ -170,6 +187,7 @@ export class KspecParser extends CstParser {
     { ALT: () => this.SUBRULE(this.theoremDecl) },
     { ALT: () => this.SUBRULE(this.modelDecl) },
     { ALT: () => this.SUBRULE(this.instanceDecl) },
+    { GATE: () => this.isContextual('extend'), ALT: () => this.SUBRULE(this.extendDecl) },
   ];
 
   public readonly declaration = this.RULE('declaration', () => {
@@ -274,6 +292,21 @@ export class KspecParser extends CstParser {
   public readonly decreasesClause = this.RULE('decreasesClause', () => {
     this.CONSUME(t.Identifier, { LABEL: 'Decreases' });
     this.SUBRULE(this.expression);
+  });
+
+  /**
+   * `extend M { def ... }`: state-level defs of a machine declared elsewhere, declared in this
+   * module. `extend` is contextual: elsewhere it is an ordinary name.
+   */
+  public readonly extendDecl = this.RULE('extendDecl', () => {
+    this.CONSUME(t.Identifier, { LABEL: 'Extend' });
+    this.SUBRULE(this.path);
+    this.CONSUME(t.LCurly);
+    this.MANY(() => {
+      this.SUBRULE(this.defDecl);
+      this.OPTION(() => this.CONSUME(t.Semicolon));
+    });
+    this.CONSUME(t.RCurly);
   });
 
   public readonly machineDecl = this.RULE('machineDecl', () => {

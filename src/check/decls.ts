@@ -29,7 +29,7 @@ function recordingCalls<T>(mc: ModuleChecker, check: () => T): { result: T; call
 
 export function checkDef(mc: ModuleChecker, sym: DefSymbol): CheckedDef {
   const sig = mc.defSig(sym);
-  const machine = sym.machine ? mc.machineInfo(sym.machine) : undefined;
+  const machine = mc.defMachine(sym);
   let locals: Local | undefined;
   for (const p of sig.params) locals = bind(locals, p);
   const ctx: Ctx = {
@@ -40,7 +40,8 @@ export function checkDef(mc: ModuleChecker, sym: DefSymbol): CheckedDef {
     where: DEF_CONTEXT[sig.bodyLevel],
   };
   const before = mc.boundUses;
-  const ast = sym.ast.body;
+  // an `extend` block that names no machine is reported; its defs' bodies would only add noise
+  const ast = sym.extension && !machine ? undefined : sym.ast.body;
   const { result: body, calls } = recordingCalls(mc, () => (ast ? mc.exprs.check(ast, ctx, sig.result) : undefined));
   const decreases = sym.ast.decreases ? mc.exprs.check(sym.ast.decreases, { ...ctx, where: 'a `decreases` clause' }, { kind: 'int' }) : undefined;
   const ir: DefDecl = {

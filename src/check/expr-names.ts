@@ -158,6 +158,7 @@ function declValue(x: ExprChecker, sym: DeclSymbol, module: ModuleChecker, n: A.
 }
 
 function callDef(x: ExprChecker, sig: DefSig, n: A.Name, args: Args, span: Span, ctx: Ctx): Expr {
+  if (sig.machine !== undefined && ctx.machine?.qname !== sig.machine) return outsideItsMachine(x, sig.machine, n, args, span, ctx);
   const given = args ?? [];
   if (given.length !== sig.params.length) {
     const want = `\`${n.text}\` takes ${plural(sig.params.length, 'argument')}`;
@@ -177,6 +178,19 @@ function callDef(x: ExprChecker, sig: DefSig, n: A.Name, args: Args, span: Span,
   x.mc.calls?.add(sig.qname);
   const level: Level = checked.reduce<Level>((l, a) => (exceeds(a.level, l) ? a.level : l), sig.callLevel);
   return x.mk({ kind: 'call', def: sig.qname, args: checked, id: x.mc.ids.fresh(), span, type: sig.result, level });
+}
+
+/**
+ * A def that reads the variables of machine `machine` (one that extends it: a def declared inside
+ * it is only found where it is in scope) used where there is no state of that machine: it would
+ * read nothing, or the variables of another machine.
+ */
+function outsideItsMachine(x: ExprChecker, machine: string, n: A.Name, args: Args, span: Span, ctx: Ctx): Expr {
+  const short = machine.slice(machine.lastIndexOf('.') + 1);
+  const where = ctx.machine ? `, not of machine \`${ctx.machine.ast.name.text}\` that this formula is about` : ', and there is none here';
+  x.diags.error('KSP068', `\`${n.text}\` reads the state of machine \`${short}\`${where}: use it in theorems about \`${short}\` (\`${short} |= ...\`), in its models and in defs that extend it`, n.span);
+  if (args) for (const a of args) x.infer(a, ctx, ERROR_TYPE);
+  return x.errorNode(span);
 }
 
 function ctorValue(x: ExprChecker, module: ModuleChecker, sym: EnumSymbol, ctor: string, n: A.Name, args: Args, span: Span, ctx: Ctx): Expr {

@@ -69,7 +69,7 @@ export function materializeInstance(mc: ModuleChecker, ast: A.InstanceDecl, type
     const sym = generic.decls.get(b.name.text);
     const own = child.decls.get(b.name.text);
     if (b.kind === 'def') {
-      if (sym?.kind !== 'def' || sym.ast.body || sym.machine || own?.kind !== 'def') {
+      if (sym?.kind !== 'def' || sym.ast.body || sym.machine || sym.extension || own?.kind !== 'def') {
         notParameter(b, 'an abstract def');
         continue;
       }

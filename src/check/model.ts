@@ -110,6 +110,7 @@ function checkItem(mc: ModuleChecker, info: MachineInfo, path: A.Path): Exclude<
   }
   if (sym.kind === 'def') {
     const sig = r.module.defSig(sym);
+    if (sig.machine !== undefined && sig.machine !== info.qname) return notCheckable('reads the state of another machine');
     return sig.result.kind === 'bool' && sig.params.length === 0 ? { kind: 'def', name: sig.qname } : notCheckable('is not a Bool def without parameters');
   }
   return notCheckable(`is ${kindWord(sym)}`);

@@ -55,6 +55,8 @@ export class ModuleChecker {
   /** bare constructor names of this module's enums */
   readonly ctors = new Map<string, { readonly sym: EnumSymbol; readonly ctor: string }[]>();
   readonly exprs: ExprChecker;
+  /** the machine each `extend` block names (null: it names none, which is reported) */
+  private readonly extended = new Map<A.ExtendDecl, MachineInfo | null>();
   /** 'building': its type bindings are being resolved, so nothing of it exists yet */
   private readonly instanceModules = new Map<A.InstanceDecl, ModuleChecker | null | 'building'>();
   /** an instance module whose def and constant bindings are not in place yet: only its types may be used */
@@ -103,7 +105,14 @@ export class ModuleChecker {
 
   private declare(d: A.Decl): void {
     if (d.kind === 'assume') return;
-    const sym = this.reused?.get(d) ?? this.symbolFor(d);
+    if (d.kind === 'extend') {
+      for (const def of d.defs) this.declareSymbol(def, this.reused?.get(def) ?? { kind: 'def', name: def.name, qname: this.qname(def.name.text), ast: def, extension: d });
+      return;
+    }
+    this.declareSymbol(d, this.reused?.get(d) ?? this.symbolFor(d));
+  }
+
+  private declareSymbol(d: Exclude<A.Decl, A.AssumeDecl | A.ExtendDecl>, sym: DeclSymbol): void {
     const text = d.name.text;
     if (!this.subst && (PREDEFINED_TYPES.has(text) || PREDEFINED_VALUES.has(text))) {
       this.diags.error('KSP029', `\`${text}\` is predefined and cannot be declared again`, d.name.span);
@@ -120,7 +129,7 @@ export class ModuleChecker {
     if (d.kind === 'enum') this.declareCtors(sym as EnumSymbol);
   }
 
-  private symbolFor(d: Exclude<A.Decl, A.AssumeDecl>): DeclSymbol {
+  private symbolFor(d: Exclude<A.Decl, A.AssumeDecl | A.ExtendDecl>): DeclSymbol {
     const name = d.name;
     const qname = this.qname(name.text);
     switch (d.kind) {
@@ -381,6 +390,37 @@ export class ModuleChecker {
   theoremSig(sym: TheoremSymbol): TheoremSig {
     sym.sig ??= theoremSignature(this, sym);
     return sym.sig;
+  }
+
+  /** The machine whose state a def reads: the one it is declared in, or the one its `extend` block names. */
+  defMachine(sym: DefSymbol): MachineInfo | undefined {
+    if (sym.machine) return this.machineInfo(sym.machine);
+    return sym.extension ? this.extendedMachine(sym.extension) : undefined;
+  }
+
+  /**
+   * The machine an `extend` block names, resolved once per block. Its defs are found before the
+   * module's declarations in formulas about the machine, so one named like a variable, def or
+   * action of the machine would hide it (or be hidden): that is an error.
+   */
+  private extendedMachine(block: A.ExtendDecl): MachineInfo | undefined {
+    const known = this.extended.get(block);
+    if (known !== undefined) return known ?? undefined;
+    const info = this.resolveMachineIn(block.machine)?.info;
+    this.extended.set(block, info ?? null);
+    if (!info) return undefined;
+    for (const def of block.defs) {
+      const text = def.name.text;
+      const v = info.vars.get(text);
+      const d = info.defs.get(text);
+      const a = info.actions.get(text);
+      const [what, span] = v ? ['a variable', v.span] : d ? ['a def', d.name.span] : a ? ['an action', a.ast.name.span] : [undefined, undefined];
+      if (what === undefined) continue;
+      this.diags.error('KSP067', `\`${text}\` is already ${what} of machine \`${info.ast.name.text}\`; a def extending the machine needs another name`, def.name.span, [
+        { message: 'declared here', span },
+      ]);
+    }
+    return info;
   }
 
   resolveMachine(path: A.Path): MachineInfo | undefined {

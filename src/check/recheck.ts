@@ -37,11 +37,14 @@ export function bodyEdit(prev: ModuleChecker, prevText: string, next: A.ModuleAs
     const now = next.decls[i]!;
     // an instance's module is built from this module's declarations
     if (old.kind === 'instance') return undefined;
-    const declared = declaredBy(prev, old);
     if (old === now) {
-      if (declared) reused.set(now, declared);
+      for (const d of old.kind === 'extend' ? old.defs : [old]) {
+        const declared = declaredBy(prev, d);
+        if (declared) reused.set(d, declared);
+      }
       continue;
     }
+    const declared = declaredBy(prev, old);
     if (old.kind !== 'def' || now.kind !== 'def' || !old.body || !now.body) return undefined;
     if (old.span.start.offset !== now.span.start.offset || old.span.start.line !== now.span.start.line) return undefined;
     const oldHead = prevText.slice(old.span.start.offset, old.body.span.start.offset);
@@ -55,9 +58,9 @@ export function bodyEdit(prev: ModuleChecker, prevText: string, next: A.ModuleAs
   return { reused, changed };
 }
 
-/** The symbol `decl` declared in `mc` (none for an assume, or a name declared earlier). */
+/** The symbol `decl` declared in `mc` (none for an assume or an `extend` block, or a name declared earlier). */
 function declaredBy(mc: ModuleChecker, decl: A.Decl): DeclSymbol | undefined {
-  if (decl.kind === 'assume') return undefined;
+  if (decl.kind === 'assume' || decl.kind === 'extend') return undefined;
   const sym = mc.decls.get(decl.name.text);
   return sym && 'ast' in sym && sym.ast === decl ? sym : undefined;
 }

@@ -29,7 +29,8 @@ function parameters(mc: ModuleChecker, params: readonly A.Param[], schematic: bo
 export function defSignature(mc: ModuleChecker, sym: DefSymbol): DefSig {
   const { binders, limits } = parameters(mc, sym.ast.params ?? [], false);
   const result = mc.resolveFormulaType(sym.ast.result, false);
-  const base: Level = sym.machine ? 'state' : 'constant';
+  const machine = mc.defMachine(sym);
+  const base: Level = sym.machine || sym.extension ? 'state' : 'constant';
   const callLevel = maxLevel(base, result.level ?? 'constant');
   const bodyLevel = binders.reduce<Level>((l, b) => maxLevel(l, b.level ?? 'constant'), callLevel);
   return {
@@ -40,7 +41,7 @@ export function defSignature(mc: ModuleChecker, sym: DefSymbol): DefSig {
     result: result.type,
     callLevel,
     bodyLevel,
-    ...(sym.machine ? { machine: sym.machine.qname } : {}),
+    ...(machine ? { machine: machine.qname } : {}),
     abstract: sym.ast.body === undefined,
     span: sym.name.span,
   };

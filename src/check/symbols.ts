@@ -47,7 +47,10 @@ export interface DefSymbol {
   readonly name: A.Name;
   readonly qname: I.QName;
   readonly ast: A.DefDecl;
+  /** the machine the def is declared in */
   readonly machine?: MachineSymbol;
+  /** the `extend` block the def is declared in: a def of this module that reads the machine it names */
+  readonly extension?: A.ExtendDecl;
   sig?: DefSig;
   resolving?: boolean;
 }

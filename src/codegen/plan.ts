@@ -123,6 +123,8 @@ export class Plan {
   private notExecutable(def: DefDecl): string | undefined {
     if (def.level === 'action' || def.level === 'temporal') return `its result is an ${def.level === 'action' ? 'action' : 'temporal'} formula`;
     if (def.params.some((p) => p.level !== undefined || p.type.kind === 'fn')) return 'it takes a predicate or function parameter';
+    // a def extending a machine of another module: that machine's state type is generated with it
+    if (def.machine !== undefined && !this.machines.some((m) => m.name === def.machine)) return `it reads the state of ${def.machine}, a machine of another module`;
     if (def.body === undefined) return undefined;
     let reason: string | undefined;
     someExpr(def.body, (x) => {

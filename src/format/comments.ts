@@ -72,7 +72,7 @@ function followsAToken(comment: DecoratedComment, text: string): boolean {
 
 /** Containers whose items each end a line (or a `,` before a line break): comments after an item stay with it. */
 const itemContainers = new Set([
-  'module', 'machineDecl', 'actionDecl', 'stepsProof', 'chainProof', 'modelDecl', 'enumDecl', 'recordDecl', 'instanceDecl',
+  'module', 'machineDecl', 'extendDecl', 'actionDecl', 'stepsProof', 'chainProof', 'modelDecl', 'enumDecl', 'recordDecl', 'instanceDecl',
   'matchExpression', 'fieldInits',
 ]);
 

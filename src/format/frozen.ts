@@ -38,6 +38,7 @@ export function chunkOwner(comment: IToken): CstNode | undefined {
 const blockItemKeys: Readonly<Record<string, readonly string[]>> = {
   module: ['importDecl', 'declaration'],
   machineDecl: ['machineItem'],
+  extendDecl: ['defDecl'],
   actionDecl: ['actionItem'],
   stepsProof: ['haveStep', 'qedStep'],
   chainProof: ['justification', 'chainWaypoint'],

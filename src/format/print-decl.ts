@@ -25,14 +25,14 @@ function declarationKind(declaration: CstNode): CstNode | undefined {
 }
 
 /**
- * Machines, models and proved theorems always stand apart (one blank line); between two other
+ * Machines, `extend` blocks, models and proved theorems always stand apart (one blank line); between two other
  * declarations the author's choice of one blank line or none is kept, so a `const` and the
  * `assume` about it, or a run of small `def`s, stay together.
  */
 function standsApart(declaration: CstNode): boolean {
   const inner = declarationKind(declaration);
   if (!inner) return true;
-  if (inner.name === 'machineDecl' || inner.name === 'modelDecl') return true;
+  if (inner.name === 'machineDecl' || inner.name === 'extendDecl' || inner.name === 'modelDecl') return true;
   return inner.name === 'theoremDecl' && hasChild(inner, 'proof');
 }
 
@@ -72,6 +72,7 @@ export const declarationPrinters: Readonly<Record<string, NodePrinter>> = {
 
   machineDecl: (ctx) => block(ctx, ['machine ', ctx.token('Identifier')], ['machineItem']),
   machineItem: onlyChild,
+  extendDecl: (ctx) => block(ctx, ['extend ', ctx.child('path')], ['defDecl']),
   varDecl: (ctx) => ['var ', ctx.token('Identifier'), ': ', ctx.child('type')],
   initDecl: (ctx) => group(['init {', indent([line, ctx.child('expression', 0, { flatChain: true, lineFollows: true })]), line, '}']),
   actionDecl: (ctx) =>

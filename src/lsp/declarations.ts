@@ -21,6 +21,7 @@ export function* allDeclarations(ast: A.ModuleAst): Generator<DeclNode> {
   for (const d of ast.decls) {
     yield d;
     if (d.kind === 'machine') yield* d.items;
+    if (d.kind === 'extend') yield* d.defs;
     if (d.kind === 'theorem' || d.kind === 'lemma') yield* stepsOf(d.proof);
   }
 }

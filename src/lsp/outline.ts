@@ -39,6 +39,7 @@ export function documentSymbols(ast: A.ModuleAst): DocumentSymbol[] {
   return ast.decls.map((d) => {
     if (d.kind === 'assume') return symbol(d.name?.text ?? 'assume', 'assume', d.span, d.name?.span ?? d.span);
     if (d.kind === 'machine') return symbol(d.name.text, 'machine', d.span, d.name.span, d.items.map(machineItem));
+    if (d.kind === 'extend') return symbol(`extend ${d.machine.parts.map((p) => p.text).join('.')}`, 'machine', d.span, d.machine.span, d.defs.map(machineItem));
     if (d.kind === 'theorem' || d.kind === 'lemma') return symbol(d.name.text, d.kind, d.span, d.name.span, steps(d.proof));
     if (d.kind === 'model') return symbol(d.name.text, 'model', d.span, d.name.span, modelProperties(d));
     if (d.kind === 'enum') return symbol(d.name.text, 'enum', d.span, d.name.span, d.ctors.map((c) => ({ name: c.name.text, kind: SymbolKind.EnumMember, range: toRange(c.span), selectionRange: toRange(c.name.span) })));

@@ -205,6 +205,17 @@ export interface MachineDecl {
   readonly span: Span;
 }
 
+/**
+ * `extend M { def ... }`: defs of this module that read the state of machine M, declared in
+ * another module, as if declared inside it. Each def is a declaration of this module.
+ */
+export interface ExtendDecl {
+  readonly kind: 'extend';
+  readonly machine: Path;
+  readonly defs: readonly DefDecl[];
+  readonly span: Span;
+}
+
 /** `by J(args) using a, b` */
 export interface Justification {
   readonly name: Path; // invariant, smt, wf1, sf1, rank, stable, ptl, or a lemma (possibly qualified)
@@ -302,7 +313,7 @@ export interface InstanceDecl {
 
 export type Decl =
   | EnumDecl | RecordDecl | TypeDecl | ConstDecl | AssumeDecl | DefDecl
-  | MachineDecl | TheoremDecl | ModelDecl | InstanceDecl;
+  | MachineDecl | ExtendDecl | TheoremDecl | ModelDecl | InstanceDecl;
 
 export interface Comment {
   readonly text: string; // including the delimiters

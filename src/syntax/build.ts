@@ -89,6 +89,13 @@ function buildDecl(ctx: BuildContext, node: CstNode): Decl {
         items: present(children(decl.children.machineItem).map((item) => attempt(() => buildMachineItem(ctx, item)))),
         span,
       };
+    case 'extendDecl':
+      return {
+        kind: 'extend',
+        machine: ctx.path(child(decl.children.path)),
+        defs: present(children(decl.children.defDecl).map((d) => attempt(() => buildDef(ctx, d)))),
+        span,
+      };
     case 'theoremDecl':
       return buildTheorem(ctx, decl);
     case 'modelDecl':

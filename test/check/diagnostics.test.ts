@@ -125,6 +125,18 @@ const CASES: readonly Case[] = [
   { code: 'KSP063', src: 'module t\ndef f: Set<Int> = { x + y for x in {1}, y in {2} }\n', at: '«y in {2}»' },
   { code: 'KSP064', src: 'module t\nmachine M {\n  var x: Int\n  init { x == 0 }\n  init { x == 1 }\n}\n', at: '«init» { x == 1' },
   { code: 'KSP065', src: 'module t\ntheorem th: true proof by ptl(1 + 2)\n', at: 'ptl(«1 + 2»)' },
+  {
+    code: 'KSP067',
+    src: 'module t\nimport m\nextend m.M {\n  def x: Bool = true\n}\n',
+    others: ['module m\nmachine M { var x: Int }\n'],
+    at: 'def «x»: Bool',
+  },
+  {
+    code: 'KSP068',
+    src: 'module t\nimport m\nextend m.M {\n  def pos: Bool = x > 0\n}\nmachine N { var x: Int }\ntheorem th: N |= []pos\n',
+    others: ['module m\nmachine M { var x: Int }\n'],
+    at: '[]«pos»',
+  },
   { code: 'KSP066', src: 'module t\nmachine M {\n  var b: Bool\n  init { b }\n}\ntheorem th: M |= []b proof by chain { smt ~> b by smt }\n', at: 'by «chain { smt ~> b by smt }»' },
 ];
 

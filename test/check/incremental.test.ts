@@ -47,6 +47,12 @@ machine Ctl {
 }
 theorem bounded: Ctl |= [](0 <= count && count <= MAX)
 proof by invariant
+extend Ctl {
+  def crowded(k: Int): Bool = queue.len() > k && busy
+  def settled(n: Name): Bool = n in objs && ready(objs[n])
+}
+theorem calm: Ctl |= [](crowded(1) ==> busy && !settled("a") || settled("a"))
+proof by smt
 `;
 
 const FILES = { '/w/lib.kspec': LIB, '/w/main.kspec': MAIN };

@@ -3,7 +3,7 @@
 // comment, so layouts and comment positions vary as much as the grammar allows.
 import fc from 'fast-check';
 
-const names = ['a', 'b', 'x', 'n', 'done', 'select', 'and', 'constructor', 'items'];
+const names = ['a', 'b', 'x', 'n', 'done', 'select', 'and', 'constructor', 'items', 'extend'];
 const name = fc.constantFrom(...names);
 const upper = fc.constantFrom('A', 'B', 'Idle', 'Some', 'None', 'Pod');
 const strings = fc.constantFrom('"text"', '"a \\"quoted\\" word\\n"', '"\\u00e9"', '""');
@@ -128,6 +128,9 @@ const declaration = fc.oneof(
     ([kw, n, ps, target, e, p]) => `${kw} ${n}${ps ?? ''}: ${target ? 'M |= ' : ''}${e}${p ? `\n${p}` : ''}`,
   ),
   fc.tuple(name, fc.array(modelItem, { maxLength: 3 })).map(([n, items]) => `model ${n} of M {\n${items.join('\n')}\n}`),
+  fc.tuple(fc.constantFrom('M', 'cluster.Cluster', 'extend.extend'), fc.array(fc.tuple(name, fc.option(params, { nil: undefined }), expr), { maxLength: 3 }), itemSeparator).map(
+    ([m, defs, sep]) => `extend ${m} {\n${defs.map(([n, ps, e]) => `def ${n}${ps ?? ''}: Bool = ${e}`).join(sep)}\n}`,
+  ),
   fc.tuple(name, fc.array(fc.oneof(upper.map((t) => `type ${t} = Int`), name.map((d) => `def ${d} = m.g`), fc.tuple(upper, expr).map(([c, e]) => `const ${c} = ${e}`)), { maxLength: 3 })).map(
     ([n, items]) => `instance ${n} = m.generic { ${items.join(', ')} }`,
   ),

@@ -26,4 +26,6 @@ export const TYPE_CODES = {
   KSP064: 'more than one `init` block',
   KSP065: 'wrong kind of justification argument',
   KSP066: '`by chain` on a formula that is not a leads-to `P ~> Q`',
+  KSP067: 'a def extending a machine is named like a variable, def or action of the machine',
+  KSP068: 'a def that reads the state of a machine is used where there is no state of that machine',
 } as const;

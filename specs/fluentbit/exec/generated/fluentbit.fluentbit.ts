@@ -2,14 +2,14 @@
 // kspec Int is bigint (exact: it never overflows or rounds); `/` and `%` are Euclidean; Option<T> is
 // `T | undefined` (tagged `{ some: x }` when T is itself an Option); Sets and Maps compare by value.
 // A partial operation (m[k] outside the domain, s[i] out of range, division by zero) throws KspecPartialError.
+// Not generated (not executable):
+//   fits: it reads the state of fluentbit.fluentbit.cluster.Cluster, a machine of another module
+//   rank_of: it reads the state of fluentbit.fluentbit.cluster.Cluster, a machine of another module
+//   run_ok: it reads the state of fluentbit.fluentbit.cluster.Cluster, a machine of another module
+//   sched_ok: it reads the state of fluentbit.fluentbit.cluster.Cluster, a machine of another module
+//   write_ok: it reads the state of fluentbit.fluentbit.cluster.Cluster, a machine of another module
 import * as $rt from "kproof/runtime";
 export { KspecPartialError } from "kproof/runtime";
-
-export interface fluentbit$fluentbit$cluster$Ongoing {
-  readonly cr: k8s$api$Obj;
-  readonly pending: bigint | undefined;
-  readonly local: FbStep;
-}
 
 export interface k8s$api$Obj {
   readonly key: k8s$api$ObjKey;
@@ -565,92 +565,4 @@ export function fb_rank(st$0: FbStep): bigint {
       }
     }
   })(st$0);
-}
-
-export function rank_of(
-  k$0: k8s$api$ObjKey,
-  ongoing$1: ReadonlyMap<k8s$api$ObjKey, fluentbit$fluentbit$cluster$Ongoing>,
-): bigint {
-  return $rt.mapHas(ongoing$1, k$0) ? fb_rank($rt.mapIndex(ongoing$1, k$0).local) : 0n;
-}
-
-export function sched_ok(
-  k$0: k8s$api$ObjKey,
-  s$1: bigint,
-  etcd$2: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
-  scheduled$3: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
-): boolean {
-  return (
-    !$rt.mapHas(scheduled$3, k$0) ||
-    ($rt.mapIndex(scheduled$3, k$0).spec === s$1 &&
-      $rt.mapIndex(scheduled$3, k$0).uid === $rt.mapIndex(etcd$2, k$0).uid)
-  );
-}
-
-export function run_ok(
-  k$0: k8s$api$ObjKey,
-  s$1: bigint,
-  etcd$2: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
-  ongoing$3: ReadonlyMap<k8s$api$ObjKey, fluentbit$fluentbit$cluster$Ongoing>,
-): boolean {
-  return (
-    !$rt.mapHas(ongoing$3, k$0) ||
-    ($rt.mapIndex(ongoing$3, k$0).cr.spec === s$1 &&
-      $rt.mapIndex(ongoing$3, k$0).cr.uid === $rt.mapIndex(etcd$2, k$0).uid)
-  );
-}
-
-export function fits(
-  k$0: k8s$api$ObjKey,
-  s$1: bigint,
-  etcd$2: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
-  o$3: k8s$api$Obj,
-): boolean {
-  return $rt.all<SubResource>(
-    [
-      SubResource$ServiceAccount,
-      SubResource$Role,
-      SubResource$RoleBinding,
-      SubResource$Service,
-      SubResource$DaemonSet,
-    ],
-    (r$4: SubResource) =>
-      !$rt.equals<k8s$api$ObjKey>(o$3.key, resource_key(r$4, k$0)) ||
-      (o$3.spec === desired_content(r$4, s$1) &&
-        $rt.equals<ReadonlySet<bigint>>(o$3.owners, $rt.setOf<bigint>([$rt.mapIndex(etcd$2, k$0).uid]))),
-  );
-}
-
-export function write_ok(
-  k$0: k8s$api$ObjKey,
-  s$1: bigint,
-  etcd$2: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
-  m$3: k8s$api$Msg,
-): boolean {
-  return (($v0: k8s$api$Msg): boolean => {
-    switch ($v0.kind) {
-      case "ApiRequest": {
-        const a$4: k8s$api$ApiReq = $v0.api;
-        return (($v1: k8s$api$ApiReq): boolean => {
-          switch ($v1.kind) {
-            case "Create": {
-              const o$5: k8s$api$Obj = $v1.obj;
-              return fits(k$0, s$1, etcd$2, o$5);
-            }
-            case "Update": {
-              const o$6: k8s$api$Obj = $v1.obj;
-              return fits(k$0, s$1, etcd$2, o$6);
-            }
-            case "Get": {
-              return true;
-            }
-            default:
-              return false;
-          }
-        })(a$4);
-      }
-      default:
-        return true;
-    }
-  })(m$3);
 }
