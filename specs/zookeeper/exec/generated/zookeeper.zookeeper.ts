@@ -789,11 +789,16 @@ export function objects_match(
   etcd$3: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
 ): boolean {
   return (
-    object_matches(SubResource$HeadlessService, cr$0, replicas$1, sts_stamp$2, etcd$3) &&
-    object_matches(SubResource$ClientService, cr$0, replicas$1, sts_stamp$2, etcd$3) &&
-    object_matches(SubResource$AdminServerService, cr$0, replicas$1, sts_stamp$2, etcd$3) &&
-    object_matches(SubResource$ConfigMap, cr$0, replicas$1, sts_stamp$2, etcd$3) &&
-    object_matches(SubResource$StatefulSet, cr$0, replicas$1, sts_stamp$2, etcd$3) &&
+    $rt.all<SubResource>(
+      [
+        SubResource$HeadlessService,
+        SubResource$ClientService,
+        SubResource$AdminServerService,
+        SubResource$ConfigMap,
+        SubResource$StatefulSet,
+      ],
+      (r$4: SubResource) => object_matches(r$4, cr$0, replicas$1, sts_stamp$2, etcd$3),
+    ) &&
     $rt.mapHas(etcd$3, cr$0) &&
     $rt.mapIndex(etcd$3, cr$0).status === replicas$1
   );
