@@ -108,8 +108,12 @@ export function recordRun(cacheDir: string, request: RunRequest, log: FileLog, r
   const byText = new Map<string, string>();
   const probes: (readonly [string, Digest])[] = [];
   for (const [path, text] of log.texts) {
-    const d = text === undefined ? null : digest(text);
-    if (text !== undefined && d !== null) byText.set(text, d);
+    if (text === undefined) {
+      probes.push([path, null]);
+      continue;
+    }
+    const d = digest(text);
+    byText.set(text, d);
     probes.push([path, d]);
   }
   const sources: (readonly [string, string])[] = [];
@@ -161,9 +165,8 @@ export function lookupRun(cacheDir: string, request: RunRequest): VerifyResult |
   const texts = new Map<string, string>();
   for (const [path, expected] of entry.probes) {
     const text = readText(path);
-    const found = text === undefined ? null : digest(text);
-    if (found !== expected) return undefined;
-    if (text !== undefined && found !== null) texts.set(found, text);
+    if ((text === undefined ? null : digest(text)) !== expected) return undefined;
+    if (text !== undefined && expected !== null) texts.set(expected, text);
   }
   const sources = new Map<string, string>();
   for (const [display, d] of entry.sources) {

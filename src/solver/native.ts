@@ -147,13 +147,20 @@ function declaredConstants(smt: string): string[] {
 
 export const NATIVE_SOLVER_NAME = 'z3-native';
 
+/** answers of `z3 --version` by path: `verify` asks once for its run record and once to start the solver */
+const versions = new Map<string, string | undefined>();
+
 /** `z3 --version`, or undefined when the binary cannot be run */
 export function nativeZ3Version(z3Path: string): string | undefined {
+  if (versions.has(z3Path)) return versions.get(z3Path);
+  let version: string | undefined;
   try {
-    return execFileSync(z3Path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
+    version = execFileSync(z3Path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
   } catch {
-    return undefined;
+    version = undefined;
   }
+  versions.set(z3Path, version);
+  return version;
 }
 
 /** `version` is what `nativeZ3Version(z3Path)` answered (undefined: the binary cannot be run) */
