@@ -40,7 +40,7 @@ function counterexampleLines(cx: Counterexample): string[] {
 
 function printTheorem(ctx: CliContext, t: TheoremReport<ObligationInfo>, sources: ReadonlyMap<string, string>): void {
   const cached = t.obligations.filter((o) => o.cached).length;
-  const counts = `${plural(t.obligations.length, 'obligation')}${cached > 0 ? `, ${cached} cached` : ''}, ${t.ms} ms`;
+  const counts = t.byGeneric ? `by the proof of ${t.byGeneric}` : `${plural(t.obligations.length, 'obligation')}${cached > 0 ? `, ${cached} cached` : ''}, ${t.ms} ms`;
   const mark = t.status === 'proved' ? '✓' : '✗';
   const first = t.problems[0];
   const why = t.status === 'proved' || !first ? '' : `: ${t.problems.length === 1 ? first.message : `${plural(t.problems.length, 'problem')}`}`;
@@ -79,6 +79,7 @@ function toJson(result: VerifyResult, files: readonly string[]): unknown {
       file: t.span.file,
       line: t.span.start.line,
       column: t.span.start.column,
+      ...(t.byGeneric ? { byGeneric: t.byGeneric } : {}),
       obligations: t.obligations.map((o) => ({
         id: o.obligation.id,
         premise: o.obligation.origin.premise,

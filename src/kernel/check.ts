@@ -9,6 +9,7 @@ import type { Budget } from './ptl/index.js';
 import type { Proved } from './proved.js';
 import type { ObligationRecord, SolverAccess } from './smt.js';
 import { conclude, drain, existsBody, existsElim, generalize, induction, instantiate, invariant, memberships, ptlRule, rank, smt, stable, stripForall, wf1, type Failure, type Outcome, type RuleContext, type Where } from './rules.js';
+import { instanceOfGeneric } from './instances.js';
 import { isTemporal, levelOf, type Replacement } from './terms.js';
 
 export type TheoremStatus = 'proved' | 'not proved' | 'error';
@@ -22,6 +23,8 @@ export interface TheoremVerdict {
   readonly failures: readonly Failure[];
   /** first-order obligations the theorem's own proof sent (not those of theorems it uses) */
   readonly obligations: readonly ObligationRecord[];
+  /** set when the theorem is an instance's copy of this generic theorem, proved by its proof */
+  readonly byGeneric?: QName;
 }
 
 export interface KernelOptions extends SolverAccess {
@@ -62,6 +65,8 @@ export class ProofChecker {
 
   private async check(decl: TheoremDecl, chain: readonly QName[]): Promise<TheoremVerdict> {
     const base = { name: decl.name, span: decl.span };
+    const instantiated = await this.fromGeneric(decl, chain);
+    if (instantiated) return { ...base, status: 'proved', proved: instantiated, failures: [], obligations: [], byGeneric: decl.instanceOf! };
     if (!decl.proof) {
       const what = decl.kind === 'lemma' ? 'the lemma is stated without a proof' : 'the theorem has no proof';
       return { ...base, status: 'not proved', failures: [{ code: 'KSP109', message: what, span: decl.span }], obligations: [] };
@@ -77,6 +82,19 @@ export class ProofChecker {
     }
     const status = failures.some((f) => ERROR_CODES.has(f.code)) ? 'error' : 'not proved';
     return { ...base, status, failures, obligations };
+  }
+
+  /**
+   * An instance's copy of a generic theorem follows from the generic proof (src/kernel/instances.ts);
+   * undefined when it does not (the generic theorem not proved, or a binding that rules it out):
+   * the copy is then proved on its own.
+   */
+  private async fromGeneric(decl: TheoremDecl, chain: readonly QName[]): Promise<Proved | undefined> {
+    if (decl.instanceOf === undefined || !this.program.theorems.has(decl.instanceOf) || chain.includes(decl.instanceOf)) return undefined;
+    const instance = this.program.modules.find((m) => m.instanceOf && m.theorems.some((t) => t.name === decl.name));
+    if (!instance) return undefined;
+    const generic = await this.verdict(decl.instanceOf, chain);
+    return generic.proved ? instanceOfGeneric(this.program, instance, decl, decl.instanceOf, generic.proved) : undefined;
   }
 
   private context(decl: TheoremDecl): RuleContext {

@@ -55,7 +55,7 @@ export interface Where {
 }
 
 /** Judgements passed in must be the kernel's own: a look-alike object is refused, not trusted. */
-function genuine(...judgements: readonly (Proved | readonly Proved[])[]): void {
+export function genuine(...judgements: readonly (Proved | readonly Proved[])[]): void {
   for (const j of judgements.flat()) if (!isProved(j)) throw new Error('a judgement given to a kernel rule was not made by the kernel');
 }
 

@@ -63,15 +63,33 @@ function bindAll(scope: Scope, binders: readonly (Binder | undefined)[]): Scope 
   return next;
 }
 
-const ty = (t: Type): string => typeToString(t);
+/**
+ * How a key spells the global names of a formula. The default keeps them (types by their short
+ * names); src/kernel/instances.ts reads a generic module's formula as its instance would say it.
+ */
+export interface KeyNames {
+  readonly name: (q: QName) => QName;
+  readonly type: (t: Type) => string;
+  /** the key of the value a constant stands for, when it is replaced by one */
+  readonly constant: (q: QName) => string | undefined;
+}
+
+const AS_WRITTEN: KeyNames = { name: (q) => q, type: (t) => typeToString(t), constant: () => undefined };
 
 /** The key of a formula up to bound names and the normalisation described at the top. */
 export function canonicalKey(e: Expr): string {
-  return key(e, new Map());
+  return key(e, new Map(), AS_WRITTEN);
 }
 
-function key(e: Expr, scope: Scope): string {
-  const k = (x: Expr): string => key(x, scope);
+/** The key of a formula with its global names spelled by `names` (see KeyNames). */
+export function renamedKey(e: Expr, names: KeyNames): string {
+  return key(e, new Map(), names);
+}
+
+function key(e: Expr, scope: Scope, names: KeyNames): string {
+  const k = (x: Expr): string => key(x, scope, names);
+  const ty = names.type;
+  const q = names.name;
   switch (e.kind) {
     case 'bool':
       return e.value ? 'T' : 'F';
@@ -81,15 +99,15 @@ function key(e: Expr, scope: Scope): string {
       return `s${JSON.stringify(e.value)}`;
     case 'ref': {
       const r = e.ref;
-      if (r.kind === 'var') return `v(${r.machine}.${r.name})`;
-      if (r.kind === 'const') return `c(${r.name})`;
+      if (r.kind === 'var') return `v(${q(r.machine)}.${r.name})`;
+      if (r.kind === 'const') return names.constant(r.name) ?? `c(${q(r.name)})`;
       const bound = scope.get(r.binder.id);
       return bound !== undefined ? `b${bound - 1_000_000}` : `l${r.binder.id}`;
     }
     case 'prime':
       return `'(${k(e.arg)})`;
     case 'call':
-      return `call(${e.def};${e.args.map(k).join(';')})`;
+      return `call(${q(e.def)};${e.args.map(k).join(';')})`;
     case 'apply': {
       const bound = scope.get(e.fn.id);
       return `app(${bound !== undefined ? `b${bound}` : `l${e.fn.id}`};${e.args.map(k).join(';')})`;
@@ -126,13 +144,13 @@ function key(e: Expr, scope: Scope): string {
     case 'tupleGet':
       return `get${e.index}(${k(e.tuple)})`;
     case 'record':
-      return `rec(${e.record};${e.fields.map(k).join(';')})`;
+      return `rec(${q(e.record)};${e.fields.map(k).join(';')})`;
     case 'field':
-      return `fld(${e.record}.${e.field};${k(e.target)})`;
+      return `fld(${q(e.record)}.${e.field};${k(e.target)})`;
     case 'with':
       return `with(${k(e.target)};${e.updates.map((u) => `${u.field}:${k(u.value)}`).join(';')})`;
     case 'ctor':
-      return `ctor(${e.enumName}.${e.ctor};${e.args.map(k).join(';')})`;
+      return `ctor(${q(e.enumName)}.${e.ctor};${e.args.map(k).join(';')})`;
     case 'some':
       return `some(${k(e.arg)})`;
     case 'none':
@@ -141,22 +159,22 @@ function key(e: Expr, scope: Scope): string {
       return `is(${e.ctor};${k(e.arg)})`;
     case 'match':
       return `match(${k(e.scrutinee)};${e.arms
-        .map((a) => `${a.ctor ?? '_'}[${a.binders.map((b) => (b ? ty(b.type) : '_')).join(',')}]=>${key(a.body, bindAll(scope, a.binders))}`)
+        .map((a) => `${a.ctor ?? '_'}[${a.binders.map((b) => (b ? ty(b.type) : '_')).join(',')}]=>${key(a.body, bindAll(scope, a.binders), names)}`)
         .join(';')})`;
     case 'if':
       return `if(${k(e.cond)};${k(e.then)};${k(e.else)})`;
     case 'let':
-      return `let(${k(e.value)};${key(e.body, bindAll(scope, [e.binder]))})`;
+      return `let(${k(e.value)};${key(e.body, bindAll(scope, [e.binder]), names)})`;
     case 'quant': {
       const inner = bindAll(scope, [e.binder]);
-      return `${e.quantifier}<${ty(e.binder.type)}>(${e.domain ? k(e.domain) : ''};${key(e.body, inner)})`;
+      return `${e.quantifier}<${ty(e.binder.type)}>(${e.domain ? k(e.domain) : ''};${key(e.body, inner, names)})`;
     }
     case 'setFilter':
-      return `filter(${k(e.source)};${key(e.pred, bindAll(scope, [e.binder]))})`;
+      return `filter(${k(e.source)};${key(e.pred, bindAll(scope, [e.binder]), names)})`;
     case 'setImage':
-      return `image(${k(e.source)};${key(e.body, bindAll(scope, [e.binder]))})`;
+      return `image(${k(e.source)};${key(e.body, bindAll(scope, [e.binder]), names)})`;
     case 'mapComp':
-      return `mapc(${k(e.domain)};${key(e.body, bindAll(scope, [e.binder]))})`;
+      return `mapc(${k(e.domain)};${key(e.body, bindAll(scope, [e.binder]), names)})`;
     case 'always':
       return `[](${k(e.arg)})`;
     case 'eventually':
@@ -164,7 +182,7 @@ function key(e: Expr, scope: Scope): string {
     case 'leadsTo':
       return `~>(${k(e.left)};${k(e.right)})`;
     case 'action':
-      return `act(${e.instance.machine}.${e.instance.action};${e.instance.args.map((a) => (a ? k(a) : '*')).join(';')})`;
+      return `act(${q(e.instance.machine)}.${e.instance.action};${e.instance.args.map((a) => (a ? k(a) : '*')).join(';')})`;
     case 'enabled':
       return `en(${k(e.arg)})`;
     case 'fairness':

@@ -47,6 +47,8 @@ export interface TheoremReport<O extends ObligationInfo = Obligation> {
   readonly problems: readonly Problem<O>[];
   /** things worth knowing even when proved (e.g. it holds only vacuously) */
   readonly warnings: readonly Problem<O>[];
+  /** an instance's copy of this generic theorem, proved by the generic proof (no obligations of its own) */
+  readonly byGeneric?: QName;
 }
 
 export interface DischargeOptions {
@@ -232,6 +234,7 @@ export async function verifyProgram(program: Program, options: DischargeOptions)
       obligations: own,
       problems,
       warnings,
+      ...(v.byGeneric && problems.length === 0 ? { byGeneric: v.byGeneric } : {}),
     };
   };
   const reports: TheoremReport[] = [];

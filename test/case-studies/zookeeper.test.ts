@@ -92,8 +92,9 @@ describe('the ZooKeeper controller', () => {
     const proved = [
       'zookeeper.records_well_formed',
       'zookeeper.crs_filed',
-      'zookeeper.reconcile_terminates',
-      'zookeeper.snapshots_settle',
+      'zookeeper.steps_lower_rank',
+      'zookeeper.cluster.reconcile_terminates',
+      'zookeeper.cluster.snapshots_settle',
       'zookeeper.pending_about',
       'zookeeper.steps_write_owned',
       'zookeeper.pending_iff_waiting',

@@ -53,6 +53,8 @@ export function param(step: TraceStep, name: string): string {
 export interface TheoremJson {
   name: string;
   status: string;
+  /** set when proved by the proof of this generic theorem */
+  byGeneric?: string;
   problems: {
     code: string;
     message: string;

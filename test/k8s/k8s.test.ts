@@ -43,6 +43,8 @@ describe('lemmas/k8s', () => {
       'orphan_collected',
       'get_succeeds',
       'update_succeeds',
+      'reconcile_terminates',
+      'snapshots_settle',
     ]) {
       expect(theorems.get(`k8s.cluster.${lemma}`)?.status).toBe('proved');
     }
@@ -66,7 +68,7 @@ describe('lemmas/k8s', () => {
 describe('the ConfigMap controller', () => {
   it('phases 0-3 of its ESR proof are proved (invariants, termination, settled snapshots, drained writes)', () => {
     const status = (name: string) => theorems.get(`examples.configmap_controller.${name}`)?.status;
-    for (const name of ['msg_shapes', 'controller_never_writes_crs', 'records_well_formed', 'crs_filed', 'reconcile_terminates', 'snapshots_settle', 'writes_settle']) {
+    for (const name of ['msg_shapes', 'controller_never_writes_crs', 'records_well_formed', 'crs_filed', 'steps_lower_rank', 'cluster.reconcile_terminates', 'cluster.snapshots_settle', 'writes_settle']) {
       expect({ name, status: status(name) }).toEqual({ name, status: 'proved' });
     }
     // ESR for the models' one resource is a property the models check (`check esr_one: F`), no theorem

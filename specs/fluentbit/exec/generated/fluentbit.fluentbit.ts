@@ -4,9 +4,6 @@
 // A partial operation (m[k] outside the domain, s[i] out of range, division by zero) throws KspecPartialError.
 // Not generated (not executable):
 //   fits: it reads the state of fluentbit.fluentbit.cluster.Cluster, a machine of another module
-//   rank_of: it reads the state of fluentbit.fluentbit.cluster.Cluster, a machine of another module
-//   run_ok: it reads the state of fluentbit.fluentbit.cluster.Cluster, a machine of another module
-//   sched_ok: it reads the state of fluentbit.fluentbit.cluster.Cluster, a machine of another module
 //   write_ok: it reads the state of fluentbit.fluentbit.cluster.Cluster, a machine of another module
 import * as $rt from "kproof/runtime";
 export { KspecPartialError } from "kproof/runtime";

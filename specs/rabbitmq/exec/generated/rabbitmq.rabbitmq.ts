@@ -530,6 +530,71 @@ export function rmq_matches(
   );
 }
 
+export function res_index(r$0: SubResource): bigint {
+  return (($v0: SubResource): bigint => {
+    switch ($v0.kind) {
+      case "HeadlessService": {
+        return 0n;
+      }
+      case "Service": {
+        return 1n;
+      }
+      case "ErlangCookieSecret": {
+        return 2n;
+      }
+      case "DefaultUserSecret": {
+        return 3n;
+      }
+      case "PluginsConfigMap": {
+        return 4n;
+      }
+      case "ServerConfigMap": {
+        return 5n;
+      }
+      case "ServiceAccount": {
+        return 6n;
+      }
+      case "Role": {
+        return 7n;
+      }
+      case "RoleBinding": {
+        return 8n;
+      }
+      case "StatefulSet": {
+        return 9n;
+      }
+    }
+  })(r$0);
+}
+
+export function step_rank(st$0: RmqStep): bigint {
+  return (($v0: RmqStep): bigint => {
+    switch ($v0.kind) {
+      case "Init": {
+        return 50n;
+      }
+      case "AfterGet": {
+        const r$1: SubResource = $v0.got;
+        return 43n - 4n * res_index(r$1);
+      }
+      case "AfterCreate": {
+        const r$2: SubResource = $v0.created;
+        return 42n - 4n * res_index(r$2);
+      }
+      case "AfterUpdate": {
+        const r$3: SubResource = $v0.updated;
+        return 42n - 4n * res_index(r$3);
+      }
+      case "Done": {
+        return 1n;
+      }
+      case "Error": {
+        return 1n;
+      }
+    }
+  })(st$0);
+}
+
 export function snapshot_filed(c$0: k8s$api$ObjKey, cr$1: k8s$api$Obj, next_uid$2: bigint): boolean {
   return (
     $rt.equals<k8s$api$ObjKey>(cr$1.key, c$0) && cr$1.key.kind === "RabbitmqCluster" && cr$1.uid < next_uid$2

@@ -955,40 +955,6 @@ export function zk_rank(st$0: ZkState): bigint {
   })(st$0.step);
 }
 
-export function rank_of(
-  k$0: k8s$api$ObjKey,
-  ongoing$1: ReadonlyMap<k8s$api$ObjKey, zookeeper$zookeeper$cluster$Ongoing>,
-): bigint {
-  return $rt.mapHas(ongoing$1, k$0) ? zk_rank($rt.mapIndex(ongoing$1, k$0).local) : 0n;
-}
-
-export function snapshot_ok(
-  k$0: k8s$api$ObjKey,
-  s$1: bigint,
-  snap$2: k8s$api$Obj,
-  etcd$3: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
-): boolean {
-  return snap$2.spec === s$1 && $rt.mapHas(etcd$3, k$0) && snap$2.uid === $rt.mapIndex(etcd$3, k$0).uid;
-}
-
-export function sched_ok(
-  k$0: k8s$api$ObjKey,
-  s$1: bigint,
-  etcd$2: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
-  scheduled$3: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
-): boolean {
-  return !$rt.mapHas(scheduled$3, k$0) || snapshot_ok(k$0, s$1, $rt.mapIndex(scheduled$3, k$0), etcd$2);
-}
-
-export function run_ok(
-  k$0: k8s$api$ObjKey,
-  s$1: bigint,
-  etcd$2: ReadonlyMap<k8s$api$ObjKey, k8s$api$Obj>,
-  ongoing$3: ReadonlyMap<k8s$api$ObjKey, zookeeper$zookeeper$cluster$Ongoing>,
-): boolean {
-  return !$rt.mapHas(ongoing$3, k$0) || snapshot_ok(k$0, s$1, $rt.mapIndex(ongoing$3, k$0).cr, etcd$2);
-}
-
 export function owned_key(key$0: k8s$api$ObjKey, k$1: k8s$api$ObjKey): boolean {
   return (
     $rt.equals<k8s$api$ObjKey>(key$0, k$1) ||
