@@ -1,4 +1,4 @@
-import type { Type } from './types.js';
+import type { Program, Type } from './types.js';
 
 export const BOOL: Type = { kind: 'bool' };
 export const INT: Type = { kind: 'int' };
@@ -73,5 +73,31 @@ export function typeToString(t: Type, qualified = false): string {
       const lhs = params.length === 1 ? params[0]! : `(${params.join(', ')})`;
       return `${lhs} -> ${typeToString(t.result, qualified)}`;
     }
+  }
+}
+
+/** Whether values of type t may hold a Set or a Map (SMT arrays, which include infinite ones). */
+export function holdsCollection(t: Type, decls: Pick<Program, 'records' | 'enums'>, seen: Set<string> = new Set()): boolean {
+  switch (t.kind) {
+    case 'set':
+    case 'map':
+      return true;
+    case 'seq':
+    case 'option':
+      return holdsCollection(t.elem, decls, seen);
+    case 'tuple':
+      return t.elems.some((x) => holdsCollection(x, decls, seen));
+    case 'record': {
+      if (seen.has(t.name)) return false;
+      seen.add(t.name);
+      return (decls.records.get(t.name)?.fields ?? []).some((f) => holdsCollection(f.type, decls, seen));
+    }
+    case 'enum': {
+      if (seen.has(t.name)) return false;
+      seen.add(t.name);
+      return (decls.enums.get(t.name)?.ctors ?? []).some((c) => c.fields.some((f) => holdsCollection(f.type, decls, seen)));
+    }
+    default:
+      return false;
   }
 }

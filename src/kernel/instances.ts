@@ -8,8 +8,12 @@
 //  - the instance satisfies the generic module's assumptions that mention what it binds: recorded
 //    in the judgement (`instances`) and checked by verify, as for any judgement that assumes them;
 //  - every bound def is a function: neither it nor what it calls is recursive (a recursive def's
-//    SMT definition is an axiom that needs a termination proof; such instances are proved directly).
-import { exprChildren, typeToString, type Expr, type ModuleIR, type Program, type QName, type TheoremDecl, type Type } from '../ir/index.js';
+//    SMT definition is an axiom that needs a termination proof);
+//  - no bound type holds a Set or a Map: the generic proof may quantify over an abstract type in a
+//    way the encoder refuses for such types (an SMT array may be an infinite set; see
+//    checkUnboundedQuantifier in src/smt/encoder.ts).
+// Theorems of other instances are proved directly, with the instance's definitions.
+import { exprChildren, holdsCollection, typeToString, type Expr, type ModuleIR, type Program, type QName, type TheoremDecl, type Type } from '../ir/index.js';
 import { genuine } from './rules.js';
 import { mint, type Proved } from './proved.js';
 import { renamedKey, type KeyNames } from './terms.js';
@@ -28,6 +32,7 @@ export function instanceOfGeneric(program: Program, instance: ModuleIR, decl: Th
   if (!generic.provenance.theorems.includes(genericName)) return undefined;
   if ((statement.hypotheses ?? []).length > 0 || statement.params.length > 0 || decl.params.length > 0) return undefined;
   if ([...binding.defs.values()].some((target) => reachesRecursion(program, target))) return undefined;
+  if ([...binding.types.values()].some((t) => holdsCollection(t, program))) return undefined;
   const asInstance: KeyNames = { name: (q) => q, type: (t) => typeToString(t, true), constant: () => undefined };
   const fromGeneric = genericReading(binding, instance.name, asInstance);
   if ((statement.machine === undefined ? undefined : fromGeneric.name(statement.machine)) !== decl.machine) return undefined;

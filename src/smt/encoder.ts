@@ -7,7 +7,7 @@
 // is an uninterpreted function of its arguments, so nothing can be concluded about it beyond
 // "the same expression has the same value". `/` and `%` are SMT-LIB's div/mod, which are
 // Euclidean, exactly as kspec's.
-import { freeBinders, someExpr, type ActionDecl, type Binder, type Expr, type MachineDecl, type Program, type QName, type Type } from '../ir/index.js';
+import { freeBinders, holdsCollection, someExpr, type ActionDecl, type Binder, type Expr, type MachineDecl, type Program, type QName, type Type } from '../ir/index.js';
 import type { Span } from '../diagnostics/index.js';
 import { SortRegistry, stronglyConnected } from './sorts.js';
 import { intLiteral, quoted, stringLiteral, SYM } from './names.js';
@@ -470,7 +470,7 @@ export class SmtEncoder implements EncoderHost {
    */
   private checkUnboundedQuantifier(q: 'forall' | 'exists', b: Binder, env: Env, span: Span): void {
     const existential = q === 'exists' ? env.polarity !== 'neg' : env.polarity !== 'pos';
-    if (existential && this.containsCollection(b.type, new Set())) {
+    if (existential && holdsCollection(b.type, this.program)) {
       throw new Unencodable(
         `\`${q} ${b.name}\` ranges over a type containing Set or Map and is used existentially; bound it with \`in\` a collection`,
         span,
@@ -478,34 +478,7 @@ export class SmtEncoder implements EncoderHost {
     }
   }
 
-  private containsCollection(t: Type, seen: Set<string>): boolean {
-    switch (t.kind) {
-      case 'set':
-      case 'map':
-        return true;
-      case 'seq':
-      case 'option':
-        return this.containsCollection(t.elem, seen);
-      case 'tuple':
-        return t.elems.some((x) => this.containsCollection(x, seen));
-      case 'record': {
-        if (seen.has(t.name)) return false;
-        seen.add(t.name);
-        return (this.program.records.get(t.name)?.fields ?? []).some((f) => this.containsCollection(f.type, seen));
-      }
-      case 'enum': {
-        if (seen.has(t.name)) return false;
-        seen.add(t.name);
-        return (this.program.enums.get(t.name)?.ctors ?? []).some((c) => c.fields.some((f) => this.containsCollection(f.type, seen)));
-      }
-      default:
-        return false;
-    }
-  }
-
-
   // ---- pieces for callers that build their own formulas (termination conditions) -------------
-
 
   /** `text` was built by constructor `ctor` of the enum or option type `t` */
   ctorTest(t: Type, ctor: string, text: string, span: Span): string {

@@ -1,7 +1,8 @@
 // An instance's copy of a generic theorem is proved by the generic proof (src/kernel/instances.ts),
 // without obligations of its own. Must-reject: a copy whose statement is not the generic one read
 // through the bindings, a binding that is not a function (a recursive def whose termination fails),
-// and a generic theorem that is not proved give nothing through that route.
+// a bound type that holds a Set, and a generic theorem that is not proved give nothing through
+// that route.
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/check/index.js';
 import type { Program, TheoremDecl } from '../../src/ir/index.js';
@@ -73,5 +74,12 @@ describe('an instance inherits the theorems proved for its generic module', () =
     expect(copy.status).toBe('not proved');
     expect(copy.problems.map((p) => p.code)).toContain('KSP108');
     expect(v.get('reuse_loop.uses_f')!.status).toBe('not proved');
+  });
+
+  it('proves a copy on its own when a bound type holds a Set (the generic proof may quantify over it as the encoder would not)', async () => {
+    const v = await verdicts(programOf(`${DIR}/reuse_sets.kspec`));
+    const copy = v.get('reuse_sets.g.pick_itself')!;
+    expect([copy.status, copy.byGeneric]).toEqual(['proved', undefined]);
+    expect(copy.obligations.length).toBeGreaterThan(0);
   });
 });
